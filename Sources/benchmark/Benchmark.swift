@@ -1,0 +1,98 @@
+import Dispatch
+import NeuralKit
+
+/// Measures the engine and prints one line per measurement:
+///
+///     BENCH <name> <value> <unit>
+///
+/// Products: GFLOP/s of the naive triple loop and of the engine at the shapes of the
+/// 784-128-10 network (batch 32 and 128). Training: seconds per epoch of 60,000 synthetic
+/// 784-pixel images (bytes converted to floats per batch, as real data is), Adam. Every
+/// figure is the median of several runs; the ratio engine/naive comes from the same run.
+///
+///     swift run -c release benchmark            full measurement (about a minute)
+///     swift run -c release benchmark --quick    one short run of each, for CI
+@main
+struct Benchmark {
+  static func main() {
+    let arguments = Array(CommandLine.arguments.dropFirst())
+    let quick = arguments.contains("--quick")
+    if let unknown = arguments.first(where: { $0 != "--quick" }) {
+      print("benchmark: unknown option '\(unknown)'. Usage: benchmark [--quick]")
+      exitWithCode(2)
+    }
+    #if DEBUG
+      print("note: this is a debug build; for figures worth recording use `swift run -c release benchmark`")
+    #endif
+    let runs = quick ? 1 : 5
+    print("# machine: \(activeCores) cores; median of \(runs) run(s)")
+    for batch in [32, 128] {
+      benchmarkProduct(batch: batch, runs: runs)
+    }
+    for batch in [32, 128] {
+      benchmarkEpoch(batch: batch, images: quick ? 6_000 : 60_000, runs: quick ? 1 : 3)
+    }
+  }
+
+  /// The forward product of the first layer: (batch × 784) · (784 × 128).
+  static func benchmarkProduct(batch: Int, runs: Int) {
+    var generator = SeededGenerator(seed: 7)
+    let inputs = randomMatrix(rows: batch, columns: 784, &generator)
+    let weights = randomMatrix(rows: 784, columns: 128, &generator)
+    let flops = 2.0 * Double(batch * 784 * 128)
+    let naive = median(runs: runs) { _ = Matrix.naiveProduct(inputs, weights) }
+    var output = Matrix(rows: batch, columns: 128)
+    let repetitions = 200
+    let engine = median(runs: runs) {
+      for _ in 0..<repetitions { Matrix.multiply(inputs, weights, into: &output) }
+    } / Double(repetitions)
+    let name = "product_\(batch)x784x128"
+    report("\(name)_naive", flops / naive / 1e9, "GFLOP/s")
+    report("\(name)_engine", flops / engine / 1e9, "GFLOP/s")
+    report("\(name)_speedup", naive / engine, "x")
+  }
+
+  /// One epoch of training 784-128-10 (ReLU, Adam) on synthetic images.
+  static func benchmarkEpoch(batch: Int, images: Int, runs: Int) {
+    var generator = SeededGenerator(seed: 11)
+    let pixels = (0..<images * 784).map { _ in UInt8(truncatingIfNeeded: generator.next()) }
+    let labels = (0..<images).map { _ in generator.nextInt(below: 10) }
+    var network = Network(layerSizes: [784, 128, 10], hiddenActivation: .relu, seed: 1)
+    var optimizer = Adam()
+    let seconds = median(runs: runs) {
+      var start = 0
+      while start + batch <= images {
+        var values = [Float](repeating: 0, count: batch * 784)
+        for i in values.indices { values[i] = Float(pixels[start * 784 + i]) / 255 }
+        let inputs = Matrix(rows: batch, columns: 784, values: values)
+        let batchLabels = Array(labels[start..<start + batch])
+        _ = try! network.trainStep(inputs: inputs, labels: batchLabels, optimizer: &optimizer)
+        start += batch
+      }
+    }
+    let scale = 60_000 / Double(images)  // quick mode trains on fewer images
+    report("epoch_60000_batch\(batch)", seconds * scale, "s")
+  }
+
+  static func randomMatrix(rows: Int, columns: Int, _ generator: inout SeededGenerator) -> Matrix {
+    Matrix(
+      rows: rows, columns: columns,
+      values: (0..<rows * columns).map { _ in generator.nextFloat(in: -1, 1) })
+  }
+
+  /// Median wall time of `runs` calls, in seconds.
+  static func median(runs: Int, _ body: () -> Void) -> Double {
+    var times: [Double] = []
+    for _ in 0..<runs {
+      let start = DispatchTime.now().uptimeNanoseconds
+      body()
+      times.append(Double(DispatchTime.now().uptimeNanoseconds - start) / 1e9)
+    }
+    return times.sorted()[times.count / 2]
+  }
+
+  static func report(_ name: String, _ value: Double, _ unit: String) {
+    let rounded = (value * 1000).rounded() / 1000
+    print("BENCH \(name) \(rounded) \(unit)")
+  }
+}
