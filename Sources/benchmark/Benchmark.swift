@@ -22,7 +22,9 @@ struct Benchmark {
       exitWithCode(2)
     }
     #if DEBUG
-      print("note: this is a debug build; for figures worth recording use `swift run -c release benchmark`")
+      print(
+        "note: this is a debug build; for figures worth recording use `swift run -c release benchmark`"
+      )
     #endif
     let runs = quick ? 1 : 5
     print("# machine: \(activeCores) cores; median of \(runs) run(s)")
@@ -43,9 +45,10 @@ struct Benchmark {
     let naive = median(runs: runs) { _ = Matrix.naiveProduct(inputs, weights) }
     var output = Matrix(rows: batch, columns: 128)
     let repetitions = 200
-    let engine = median(runs: runs) {
-      for _ in 0..<repetitions { Matrix.multiply(inputs, weights, into: &output) }
-    } / Double(repetitions)
+    let engine =
+      median(runs: runs) {
+        for _ in 0..<repetitions { Matrix.multiply(inputs, weights, into: &output) }
+      } / Double(repetitions)
     let name = "product_\(batch)x784x128"
     report("\(name)_naive", flops / naive / 1e9, "GFLOP/s")
     report("\(name)_engine", flops / engine / 1e9, "GFLOP/s")

@@ -22,7 +22,7 @@ public struct Matrix: Equatable, Sendable {
   ///
   ///     Matrix(rows: 2, columns: 3)   // 2 × 3 of zeros
   public init(rows: Int, columns: Int, repeating value: Float = 0) {
-    precondition(rows >= 0 && columns >= 0, "Matrix: negative shape (\(rows) × \(columns))")
+    require(rows >= 0 && columns >= 0, "Matrix: negative shape (\(rows) × \(columns))")
     self.rows = rows
     self.columns = columns
     self.values = [Float](repeating: value, count: rows * columns)
@@ -43,7 +43,7 @@ public struct Matrix: Equatable, Sendable {
   ///     Matrix(rows: 2, columns: 2, values: [1, 2,
   ///                                          3, 4])
   public init(rows: Int, columns: Int, values: [Float]) {
-    precondition(
+    require(
       values.count == rows * columns,
       "Matrix: \(values.count) values cannot fill (\(rows) × \(columns)); need \(rows * columns)")
     self.rows = rows
@@ -55,7 +55,7 @@ public struct Matrix: Equatable, Sendable {
   public init(_ rowArrays: [[Float]]) {
     let columns = rowArrays.first?.count ?? 0
     for (index, row) in rowArrays.enumerated() {
-      precondition(
+      require(
         row.count == columns,
         "Matrix: row \(index) has \(row.count) values but row 0 has \(columns)")
     }
@@ -93,7 +93,7 @@ public struct Matrix: Equatable, Sendable {
 
   /// Stops with a message naming both shapes unless `other` has this matrix's shape.
   public func checkSameShape(_ other: Matrix, _ operation: String) {
-    precondition(
+    require(
       rows == other.rows && columns == other.columns,
       "\(operation): shapes \(shapeDescription) and \(other.shapeDescription) differ")
   }
@@ -122,7 +122,8 @@ extension String {
     let sign = scaled < 0 ? "-" : ""
     let magnitude = Int(abs(scaled))
     let fraction = String(magnitude % 10_000)
-    self = sign + "\(magnitude / 10_000)." + String(repeating: "0", count: 4 - fraction.count)
+    self =
+      sign + "\(magnitude / 10_000)." + String(repeating: "0", count: 4 - fraction.count)
       + fraction
   }
 }

@@ -43,7 +43,7 @@ extension Matrix {
 
   /// Adds `row` to every row, in place.
   public mutating func addToEachRow(_ row: [Float]) {
-    precondition(
+    require(
       row.count == columns,
       "Matrix.addToEachRow: a row of \(row.count) values cannot add to \(shapeDescription)")
     let (rows, columns) = (self.rows, self.columns)

@@ -11,14 +11,15 @@
 //    AVX-512, 24 on NEON) for the whole k loop; each step loads 16 numbers of B, broadcasts
 //    one number of A per row and does `sum += a * b` as one fused multiply-add
 //    (`addProduct`, one instruction with FMA hardware). 96 multiply-adds per 22 loads.
-// 2. Packing. Before the kernel runs, a block of A is copied so that each tile's 6 rows
-//    lie interleaved (a0 of rows 0…5, then a1 of rows 0…5, …) and a block of B so that
-//    each 16-column strip lies contiguous. The kernel then reads memory strictly in
-//    order, and the transposes (Aᵀ·B, A·Bᵀ) cost nothing extra: packing reads either
-//    layout through strides.
-// 3. Cache blocking. k is cut into blocks of 256 and rows of A into blocks of 96, so a
-//    packed strip of B (256 × 16 floats, 16 KB) stays in L1 and a packed block of A
-//    (96 × 256, 96 KB) in L2 while it is reused.
+// 2. Memory in kernel order. The kernel reads A where it lies: six rows at once, one
+//    number each per step, and Aᵀ (for dW = Xᵀ·dY) just as well, through strides. B is
+//    read in place when it is row-major with whole 16-column strips; otherwise (Bᵀ for
+//    dX = dY·Wᵀ, or the 10-column output layer) it is first copied ("packed") into
+//    zero-padded 16-column strips. Copying A as BLIS does was measured slower here: for
+//    the 784-128-10 shapes the copy cost a fifth of the product.
+// 3. Cache blocking. k is cut into equal blocks of at most 256 and rows into blocks of
+//    96, so a strip of B (≤ 256 × 16 floats, 16 KB) stays in L1 while all the block's
+//    tiles use it.
 // 4. Threads, only for large products. Handing work to another core costs ~40–50 µs here
 //    (`DispatchQueue.concurrentPerform`), more than a whole 32 × 784 × 128 product on one
 //    core, so a product is split across cores only when it has enough work to repay that.
@@ -87,9 +88,9 @@ extension Matrix {
     let (kB, n) = transposeB ? (b.columns, b.rows) : (b.rows, b.columns)
     let shapeA = transposeA ? "\(a.shapeDescription)ᵀ" : a.shapeDescription
     let shapeB = transposeB ? "\(b.shapeDescription)ᵀ" : b.shapeDescription
-    precondition(
+    require(
       k == kB, "Matrix.product: \(shapeA) · \(shapeB): inner sizes \(k) and \(kB) differ")
-    precondition(
+    require(
       c.rows == m && c.columns == n,
       "Matrix.product: \(shapeA) · \(shapeB) gives (\(m) × \(n)), not \(c.shapeDescription)")
     let work = m * n * k
@@ -99,8 +100,10 @@ extension Matrix {
         c.values.withUnsafeMutableBufferPointer { cBuffer in
           let operands = ProductOperands(
             m: m, n: n, k: k,
-            a: aBuffer.baseAddress, aRowStride: transposeA ? 1 : k, aColumnStride: transposeA ? m : 1,
-            b: bBuffer.baseAddress, bRowStride: transposeB ? 1 : n, bColumnStride: transposeB ? k : 1,
+            a: aBuffer.baseAddress, aRowStride: transposeA ? 1 : k,
+            aColumnStride: transposeA ? m : 1,
+            b: bBuffer.baseAddress, bRowStride: transposeB ? 1 : n,
+            bColumnStride: transposeB ? k : 1,
             c: cBuffer.baseAddress, accumulate: accumulating)
           operands.run(cores: max(1, cores))
         }
@@ -113,7 +116,7 @@ extension Matrix {
   ///
   ///     for i, for j: C[i][j] = Σₚ A[i][p] · B[p][j]
   public static func naiveProduct(_ a: Matrix, _ b: Matrix) -> Matrix {
-    precondition(
+    require(
       a.columns == b.rows,
       "Matrix.naiveProduct: \(a.shapeDescription) · \(b.shapeDescription): inner sizes differ")
     var c = Matrix(rows: a.rows, columns: b.columns)
@@ -146,35 +149,52 @@ struct ProductOperands: @unchecked Sendable {
       if !accumulate { c.update(repeating: 0, count: m * n) }
       return
     }
+    // B already in the kernel's layout (row-major, whole 16-column strips) is read in
+    // place, 16 floats per row at a stride of n: packing it would copy all of W on every
+    // call, as much memory traffic as the product itself for a batch of 32.
+    let readBInPlace = bColumnStride == 1 && n % tileColumns == 0
     let paddedColumns = (n + tileColumns - 1) / tileColumns * tileColumns
-    let packedB = UnsafeMutablePointer<Float>.allocate(capacity: kBlock * paddedColumns)
-    defer { packedB.deallocate() }
+    let packedB: UnsafeMutableRawPointer? =
+      readBInPlace
+      ? nil
+      : .allocate(
+        byteCount: kBlock * paddedColumns * MemoryLayout<Float>.stride, alignment: 64)
+    defer { packedB?.deallocate() }
     let rowBlocks = (m + rowBlock - 1) / rowBlock
+    // k blocks of equal length (784 = 4 × 196, not 3 × 256 + 16): a short last block
+    // would pay the kernel's start and store for little work.
+    let kBlocks = (k + kBlock - 1) / kBlock
+    let blockDepth = (k + kBlocks - 1) / kBlocks
     var kStart = 0
     while kStart < k {
-      let depth = min(kBlock, k - kStart)
-      packB(b, kStart: kStart, depth: depth, into: packedB)
-      let accumulateHere = accumulate || kStart > 0
+      let depth = min(blockDepth, k - kStart)
+      let strips: StripLayout
+      if let packedB {
+        let packed = packedB.assumingMemoryBound(to: Float.self)
+        packB(b, kStart: kStart, depth: depth, into: packed)
+        strips = StripLayout(
+          base: UnsafePointer(packed), rowStride: tileColumns, stripStride: depth * tileColumns)
+      } else {
+        strips = StripLayout(
+          base: b + kStart * bRowStride, rowStride: bRowStride, stripStride: tileColumns)
+      }
+      let job = BlockJob(
+        a: a + kStart * aColumnStride, c: c, depth: depth, strips: strips,
+        accumulate: accumulate || kStart > 0)
       if cores > 1 && rowBlocks > 1 {
-        let job = RowBlockJob(a: a, packedB: packedB, c: c, kStart: kStart)
         DispatchQueue.concurrentPerform(iterations: rowBlocks) { block in
-          multiplyRowBlock(
-            block, a: job.a, kStart: job.kStart, depth: depth, packedB: job.packedB, c: job.c,
-            accumulate: accumulateHere)
+          multiplyRowBlock(block, job)
         }
       } else {
-        for block in 0..<rowBlocks {
-          multiplyRowBlock(
-            block, a: a, kStart: kStart, depth: depth, packedB: packedB, c: c,
-            accumulate: accumulateHere)
-        }
+        for block in 0..<rowBlocks { multiplyRowBlock(block, job) }
       }
       kStart += depth
     }
   }
 
   /// Packs B[kStart..<kStart+depth, 0..<n] into 16-column strips, zero-padded: strip s
-  /// holds, for each p, the 16 values B[p][16s…16s+15] next to each other.
+  /// holds, for each p, the 16 values B[p][16s…16s+15] next to each other. Used when B
+  /// is transposed (dX = dY·Wᵀ) or n is not a multiple of 16 (the 10-class layer).
   func packB(
     _ b: UnsafePointer<Float>, kStart: Int, depth: Int, into packed: UnsafeMutablePointer<Float>
   ) {
@@ -183,15 +203,13 @@ struct ProductOperands: @unchecked Sendable {
       let destination = packed + strip * depth * tileColumns
       let firstColumn = strip * tileColumns
       let width = min(tileColumns, n - firstColumn)
+      if width < tileColumns { destination.update(repeating: 0, count: depth * tileColumns) }
       if bColumnStride == 1 {
         for p in 0..<depth {
           let source = b + (kStart + p) * bRowStride + firstColumn
-          let row = destination + p * tileColumns
-          row.update(from: source, count: width)
-          if width < tileColumns { (row + width).update(repeating: 0, count: tileColumns - width) }
+          (destination + p * tileColumns).update(from: source, count: width)
         }
       } else {
-        if width < tileColumns { destination.update(repeating: 0, count: depth * tileColumns) }
         for jj in 0..<width {
           let source = b + (firstColumn + jj) * bColumnStride + kStart * bRowStride
           for p in 0..<depth { destination[p * tileColumns + jj] = source[p * bRowStride] }
@@ -200,101 +218,83 @@ struct ProductOperands: @unchecked Sendable {
     }
   }
 
-  /// Packs rows [firstRow, firstRow+height) of A's k block into 6-row panels, zero-padded:
-  /// panel t holds, for each p, A[6t…6t+5][p] next to each other.
-  func packA(
-    _ a: UnsafePointer<Float>, firstRow: Int, height: Int, kStart: Int, depth: Int,
-    into packed: UnsafeMutablePointer<Float>
-  ) {
-    let panels = (height + tileRows - 1) / tileRows
-    for panel in 0..<panels {
-      let destination = packed + panel * depth * tileRows
-      let panelRow = firstRow + panel * tileRows
-      let panelHeight = min(tileRows, firstRow + height - panelRow)
-      if panelHeight < tileRows { destination.update(repeating: 0, count: depth * tileRows) }
-      if aColumnStride == 1 {
-        for ii in 0..<panelHeight {
-          let source = a + (panelRow + ii) * aRowStride + kStart
-          for p in 0..<depth { destination[p * tileRows + ii] = source[p] }
-        }
-      } else {
-        for p in 0..<depth {
-          let source = a + (kStart + p) * aColumnStride + panelRow * aRowStride
-          for ii in 0..<panelHeight { destination[p * tileRows + ii] = source[ii * aRowStride] }
-        }
-      }
-    }
-  }
-
-  /// Packs one block of A's rows and runs the micro-kernel over every tile in it.
-  func multiplyRowBlock(
-    _ block: Int, a: UnsafePointer<Float>, kStart: Int, depth: Int,
-    packedB: UnsafeMutablePointer<Float>, c: UnsafeMutablePointer<Float>, accumulate: Bool
-  ) {
+  /// Runs the micro-kernel over every tile of one block of rows (`rowBlock` of them), for
+  /// one k block: strip by strip, so a strip of B stays in L1 while every tile uses it.
+  func multiplyRowBlock(_ block: Int, _ job: BlockJob) {
     let firstRow = block * rowBlock
-    let height = min(rowBlock, m - firstRow)
-    withUnsafeTemporaryAllocation(of: Float.self, capacity: rowBlock * kBlock) { buffer in
-      let packedA = buffer.baseAddress!
-      packA(a, firstRow: firstRow, height: height, kStart: kStart, depth: depth, into: packedA)
-      var column = 0
-      while column < n {
-        let strip = packedB + (column / tileColumns) * depth * tileColumns
-        let width = min(tileColumns, n - column)
-        var row = 0
-        while row < height {
-          microKernel(
-            depth: depth, packedA: packedA + (row / tileRows) * depth * tileRows,
-            packedB: strip, c: c + (firstRow + row) * n + column, rowStride: n,
-            rows: min(tileRows, height - row), columns: width, accumulate: accumulate)
-          row += tileRows
-        }
-        column += tileColumns
+    let lastRow = min(firstRow + rowBlock, m)
+    var column = 0
+    while column < n {
+      let strip = job.strips.base + (column / tileColumns) * job.strips.stripStride
+      var row = firstRow
+      while row < lastRow {
+        microKernel(
+          depth: job.depth, a: job.a + row * aRowStride, aRowStride: aRowStride,
+          aStep: aColumnStride, rows: min(tileRows, lastRow - row),
+          b: strip, bStep: job.strips.rowStride,
+          c: job.c + row * n + column, cRowStride: n, columns: min(tileColumns, n - column),
+          accumulate: job.accumulate)
+        row += tileRows
       }
+      column += tileColumns
     }
   }
 }
 
-/// The 6 × 16 micro-kernel: C tile (+)= packed A panel · packed B strip. The six sums live
-/// in registers for the whole k loop; this is where nearly all the time goes.
+/// The 6 × 16 micro-kernel: C tile (+)= A rows · B strip, over `depth` steps of k. The six
+/// sums live in registers for the whole loop; this is where nearly all the time goes.
+///
+/// A is read in place: row r of the tile at `a + r * aRowStride`, moving `aStep` per k
+/// step (1 for A, the row count for Aᵀ). A tile with fewer than 6 rows (the bottom edge)
+/// reads its last row again for the missing ones and does not store them.
 @inline(__always)
 func microKernel(
-  depth: Int, packedA: UnsafePointer<Float>, packedB: UnsafePointer<Float>,
-  c: UnsafeMutablePointer<Float>, rowStride: Int, rows: Int, columns: Int, accumulate: Bool
+  depth: Int, a: UnsafePointer<Float>, aRowStride: Int, aStep: Int, rows: Int,
+  b: UnsafePointer<Float>, bStep: Int,
+  c: UnsafeMutablePointer<Float>, cRowStride: Int, columns: Int, accumulate: Bool
 ) {
+  let last = rows - 1
+  let a0 = a
+  let a1 = a + min(1, last) * aRowStride
+  let a2 = a + min(2, last) * aRowStride
+  let a3 = a + min(3, last) * aRowStride
+  let a4 = a + min(4, last) * aRowStride
+  let a5 = a + min(5, last) * aRowStride
   var sum0 = SIMD16<Float>()
   var sum1 = SIMD16<Float>()
   var sum2 = SIMD16<Float>()
   var sum3 = SIMD16<Float>()
   var sum4 = SIMD16<Float>()
   var sum5 = SIMD16<Float>()
-  var aPointer = packedA
-  var bPointer = UnsafeRawPointer(packedB)
+  var aOffset = 0
+  var bPointer = UnsafeRawPointer(b)
+  let bByteStep = bStep * MemoryLayout<Float>.stride
   for _ in 0..<depth {
     let bVector = bPointer.loadUnaligned(as: SIMD16<Float>.self)
-    sum0.addProduct(SIMD16(repeating: aPointer[0]), bVector)
-    sum1.addProduct(SIMD16(repeating: aPointer[1]), bVector)
-    sum2.addProduct(SIMD16(repeating: aPointer[2]), bVector)
-    sum3.addProduct(SIMD16(repeating: aPointer[3]), bVector)
-    sum4.addProduct(SIMD16(repeating: aPointer[4]), bVector)
-    sum5.addProduct(SIMD16(repeating: aPointer[5]), bVector)
-    aPointer += tileRows
-    bPointer += tileColumns * MemoryLayout<Float>.stride
+    sum0.addProduct(SIMD16(repeating: a0[aOffset]), bVector)
+    sum1.addProduct(SIMD16(repeating: a1[aOffset]), bVector)
+    sum2.addProduct(SIMD16(repeating: a2[aOffset]), bVector)
+    sum3.addProduct(SIMD16(repeating: a3[aOffset]), bVector)
+    sum4.addProduct(SIMD16(repeating: a4[aOffset]), bVector)
+    sum5.addProduct(SIMD16(repeating: a5[aOffset]), bVector)
+    aOffset += aStep
+    bPointer += bByteStep
   }
   if rows == tileRows && columns == tileColumns {
     store(sum0, to: c, accumulate: accumulate)
-    store(sum1, to: c + rowStride, accumulate: accumulate)
-    store(sum2, to: c + 2 * rowStride, accumulate: accumulate)
-    store(sum3, to: c + 3 * rowStride, accumulate: accumulate)
-    store(sum4, to: c + 4 * rowStride, accumulate: accumulate)
-    store(sum5, to: c + 5 * rowStride, accumulate: accumulate)
+    store(sum1, to: c + cRowStride, accumulate: accumulate)
+    store(sum2, to: c + 2 * cRowStride, accumulate: accumulate)
+    store(sum3, to: c + 3 * cRowStride, accumulate: accumulate)
+    store(sum4, to: c + 4 * cRowStride, accumulate: accumulate)
+    store(sum5, to: c + 5 * cRowStride, accumulate: accumulate)
     return
   }
   // An edge tile: copy only the rows and columns that exist.
-  let sums = [sum0, sum1, sum2, sum3, sum4, sum5]
   for r in 0..<rows {
-    let rowPointer = c + r * rowStride
+    let sum = r == 0 ? sum0 : r == 1 ? sum1 : r == 2 ? sum2 : r == 3 ? sum3 : r == 4 ? sum4 : sum5
+    let rowPointer = c + r * cRowStride
     for j in 0..<columns {
-      rowPointer[j] = accumulate ? rowPointer[j] + sums[r][j] : sums[r][j]
+      rowPointer[j] = accumulate ? rowPointer[j] + sum[j] : sum[j]
     }
   }
 }
@@ -309,11 +309,21 @@ func store(_ sum: SIMD16<Float>, to pointer: UnsafeMutablePointer<Float>, accumu
   }
 }
 
-/// What every thread of a parallel product shares: A and the packed B are only read, and
-/// each thread writes its own rows of C.
-struct RowBlockJob: @unchecked Sendable {
+/// Where the kernel finds B's 16-column strips for one k block: strip s starts at
+/// `base + s * stripStride`, and its row p at `+ p * rowStride`. Packed strips have
+/// rowStride 16; B read in place has rowStride n.
+struct StripLayout {
+  let base: UnsafePointer<Float>
+  let rowStride: Int
+  let stripStride: Int
+}
+
+/// One k block of a product, as every thread sees it: A (already offset to the block's
+/// first k) and B are only read; each thread writes its own rows of C.
+struct BlockJob: @unchecked Sendable {
   let a: UnsafePointer<Float>
-  let packedB: UnsafeMutablePointer<Float>
   let c: UnsafeMutablePointer<Float>
-  let kStart: Int
+  let depth: Int
+  let strips: StripLayout
+  let accumulate: Bool
 }

@@ -5,6 +5,8 @@ public enum NeuralKitError: Error, Equatable, CustomStringConvertible {
   case shapeMismatch(String)
   /// A label outside the classes the network predicts.
   case labelOutOfRange(label: Int, row: Int, classes: Int)
+  /// An input value that is NaN or infinite (a corrupt file, a division by zero upstream).
+  case nonFiniteInput(row: Int, column: Int, value: Float)
   /// The loss became NaN or infinite: training diverged.
   case nonFiniteLoss(loss: Float, step: Int?)
 
@@ -14,10 +16,28 @@ public enum NeuralKitError: Error, Equatable, CustomStringConvertible {
       return message
     case .labelOutOfRange(let label, let row, let classes):
       return "label \(label) in row \(row) is not one of the \(classes) classes 0…\(classes - 1)"
+    case .nonFiniteInput(let row, let column, let value):
+      return "input row \(row), column \(column) is \(value): inputs must be finite numbers."
+        + " Check the data (and any scaling applied to it) before training."
     case .nonFiniteLoss(let loss, let step):
       let when = step.map { " at step \($0)" } ?? ""
       return "training diverged\(when): the loss is \(loss). Try a smaller learning rate"
         + " (for example a tenth of the current one) or inputs scaled to [0, 1]."
     }
   }
+}
+
+/// Stops the program with `message` unless `condition` holds: for programming errors such
+/// as multiplying matrices whose shapes do not fit.
+///
+/// Not `precondition`: NeuralKit is always compiled with `-O`, and optimised builds drop
+/// a precondition's message, leaving only "Illegal instruction". `fatalError` always
+/// prints it, so the learner sees `Matrix.product: (32 × 785) · (784 × 128): inner sizes
+/// 785 and 784 differ`.
+@inline(__always)
+func require(
+  _ condition: @autoclosure () -> Bool, _ message: @autoclosure () -> String,
+  file: StaticString = #fileID, line: UInt = #line
+) {
+  if !condition() { fatalError(message(), file: file, line: line) }
 }

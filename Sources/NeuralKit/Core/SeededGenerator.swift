@@ -51,7 +51,7 @@ public struct SeededGenerator: RandomNumberGenerator, Sendable {
 
   /// An integer in 0..<bound, without bias (Lemire's multiply-and-reject method).
   public mutating func nextInt(below bound: Int) -> Int {
-    precondition(bound > 0, "SeededGenerator.nextInt(below:): bound must be positive, got \(bound)")
+    require(bound > 0, "SeededGenerator.nextInt(below:): bound must be positive, got \(bound)")
     let range = UInt64(bound)
     var product = next().multipliedFullWidth(by: range)
     if product.low < range {

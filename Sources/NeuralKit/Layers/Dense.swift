@@ -34,9 +34,10 @@ public struct Dense: Equatable, Sendable {
 
   /// A layer with given weights (inputs × outputs) and biases.
   public init(weights: Matrix, bias: [Float], activation: Activation) {
-    precondition(
+    require(
       bias.count == weights.columns,
-      "Dense: \(bias.count) biases for weights \(weights.shapeDescription); need \(weights.columns)")
+      "Dense: \(bias.count) biases for weights \(weights.shapeDescription); need \(weights.columns)"
+    )
     self.weights = weights
     self.bias = bias
     self.activation = activation

@@ -10,7 +10,7 @@ import Foundation
 ///
 ///     crossEntropy(probabilities: [0.1, 0.7, 0.2], label: 1)   // 0.3567
 public func crossEntropy(probabilities: [Float], label: Int) -> Float {
-  precondition(
+  require(
     probabilities.indices.contains(label),
     "crossEntropy: label \(label) is not a class of \(probabilities.count)")
   return -log(probabilities[label])
@@ -30,7 +30,7 @@ public func crossEntropy(probabilities: [Float], label: Int) -> Float {
 public enum SoftmaxCrossEntropy {
   /// The mean loss, the probabilities and dLogits for one batch.
   public static func evaluate(logits: Matrix, labels: [Int]) -> SoftmaxCrossEntropyResult {
-    precondition(
+    require(
       labels.count == logits.rows,
       "SoftmaxCrossEntropy: \(labels.count) labels for \(logits.rows) rows of logits")
     let batch = logits.rows
@@ -40,7 +40,7 @@ public enum SoftmaxCrossEntropy {
     var totalLoss: Double = 0
     for r in 0..<batch {
       let label = labels[r]
-      precondition(
+      require(
         (0..<classes).contains(label),
         "SoftmaxCrossEntropy: label \(label) in row \(r) is not one of the \(classes) classes")
       let row = Array(logits.values[r * classes..<(r + 1) * classes])

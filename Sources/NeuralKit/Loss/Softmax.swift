@@ -23,7 +23,8 @@ public func softmax(_ logits: Matrix) -> Matrix {
   var probabilities = logits
   probabilities.values.withUnsafeMutableBufferPointer { p in
     for r in 0..<logits.rows {
-      let row = UnsafeMutableBufferPointer(rebasing: p[r * logits.columns..<(r + 1) * logits.columns])
+      let row = UnsafeMutableBufferPointer(
+        rebasing: p[r * logits.columns..<(r + 1) * logits.columns])
       let largest = row.max() ?? 0
       var total: Float = 0
       for c in row.indices {

@@ -27,9 +27,9 @@ public struct Adam: Optimizer {
   public init(
     learningRate: Float = 0.001, beta1: Float = 0.9, beta2: Float = 0.999, epsilon: Float = 1e-7
   ) {
-    precondition(learningRate > 0, "Adam: learning rate must be positive, got \(learningRate)")
-    precondition((0..<1).contains(beta1), "Adam: beta1 must be in [0, 1), got \(beta1)")
-    precondition((0..<1).contains(beta2), "Adam: beta2 must be in [0, 1), got \(beta2)")
+    require(learningRate > 0, "Adam: learning rate must be positive, got \(learningRate)")
+    require((0..<1).contains(beta1), "Adam: beta1 must be in [0, 1), got \(beta1)")
+    require((0..<1).contains(beta2), "Adam: beta2 must be in [0, 1), got \(beta2)")
     self.learningRate = learningRate
     self.beta1 = beta1
     self.beta2 = beta2
@@ -38,8 +38,12 @@ public struct Adam: Optimizer {
 
   public mutating func update(_ layers: inout [Dense], with gradients: [DenseGradients]) {
     if firstMoments.isEmpty {
-      let zeros = layers.flatMap { [[Float](repeating: 0, count: $0.weights.count),
-        [Float](repeating: 0, count: $0.bias.count)] }
+      let zeros = layers.flatMap {
+        [
+          [Float](repeating: 0, count: $0.weights.count),
+          [Float](repeating: 0, count: $0.bias.count),
+        ]
+      }
       firstMoments = zeros
       secondMoments = zeros
     }

@@ -16,11 +16,11 @@ extension Optimizer {
     _ layers: inout [Dense], _ gradients: [DenseGradients],
     _ step: (Int, UnsafeMutableBufferPointer<Float>, UnsafeBufferPointer<Float>) -> Void
   ) {
-    precondition(
+    require(
       layers.count == gradients.count,
       "Optimizer: \(gradients.count) gradients for \(layers.count) layers")
     for l in layers.indices {
-      precondition(
+      require(
         gradients[l].dW.rows == layers[l].weights.rows
           && gradients[l].dW.columns == layers[l].weights.columns,
         "Optimizer: layer \(l + 1) has weights \(layers[l].weights.shapeDescription)"

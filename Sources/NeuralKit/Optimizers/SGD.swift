@@ -13,8 +13,8 @@ public struct SGD: Optimizer {
   private var velocities: [[Float]] = []
 
   public init(learningRate: Float = 0.01, momentum: Float = 0) {
-    precondition(learningRate > 0, "SGD: learning rate must be positive, got \(learningRate)")
-    precondition((0..<1).contains(momentum), "SGD: momentum must be in [0, 1), got \(momentum)")
+    require(learningRate > 0, "SGD: learning rate must be positive, got \(learningRate)")
+    require((0..<1).contains(momentum), "SGD: momentum must be in [0, 1), got \(momentum)")
     self.learningRate = learningRate
     self.momentum = momentum
   }
@@ -29,8 +29,12 @@ public struct SGD: Optimizer {
       return
     }
     if velocities.isEmpty {
-      velocities = layers.flatMap { [[Float](repeating: 0, count: $0.weights.count),
-        [Float](repeating: 0, count: $0.bias.count)] }
+      velocities = layers.flatMap {
+        [
+          [Float](repeating: 0, count: $0.weights.count),
+          [Float](repeating: 0, count: $0.bias.count),
+        ]
+      }
     }
     var velocities = self.velocities
     self.velocities = []  // hand the storage over: no copy on write

@@ -27,7 +27,7 @@ public struct TensorComparison: Sendable, Equatable {
   public init(
     name: String, actual: [Double], expected: [Double], tolerance: Tolerance
   ) {
-    precondition(
+    require(
       actual.count == expected.count,
       "TensorComparison \(name): \(actual.count) values against \(expected.count) expected")
     self.name = name

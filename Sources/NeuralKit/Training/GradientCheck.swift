@@ -51,15 +51,21 @@ public enum GradientCheck {
     return network.layers.indices.map { l in
       var dW: [Double] = []
       for i in parameters.weights[l].indices {
-        dW.append(nudge(&parameters, step: h) { $0.weights[l][i] += $1 } loss: {
-          $0.loss(inputs: inputs, labels: labels)
-        })
+        dW.append(
+          nudge(&parameters, step: h) {
+            $0.weights[l][i] += $1
+          } loss: {
+            $0.loss(inputs: inputs, labels: labels)
+          })
       }
       var db: [Double] = []
       for j in parameters.biases[l].indices {
-        db.append(nudge(&parameters, step: h) { $0.biases[l][j] += $1 } loss: {
-          $0.loss(inputs: inputs, labels: labels)
-        })
+        db.append(
+          nudge(&parameters, step: h) {
+            $0.biases[l][j] += $1
+          } loss: {
+            $0.loss(inputs: inputs, labels: labels)
+          })
       }
       return (dW, db)
     }
@@ -136,7 +142,8 @@ extension Activation {
   /// The activation in Double, for the gradient check.
   func value(_ z: Double) -> Double {
     switch self {
-    case .sigmoid: return z >= 0 ? 1 / (1 + Foundation.exp(-z)) : Foundation.exp(z) / (1 + Foundation.exp(z))
+    case .sigmoid:
+      return z >= 0 ? 1 / (1 + Foundation.exp(-z)) : Foundation.exp(z) / (1 + Foundation.exp(z))
     case .relu: return z > 0 ? z : 0
     case .leakyReLU(let alpha): return z > 0 ? z : Double(alpha) * z
     case .tanh: return Foundation.tanh(z)

@@ -12,14 +12,14 @@ public struct Network: Equatable, Sendable, CustomStringConvertible {
 
   /// A network made of given layers.
   public init(layers: [Dense]) {
-    precondition(!layers.isEmpty, "Network: needs at least one layer")
+    require(!layers.isEmpty, "Network: needs at least one layer")
     for l in 1..<layers.count {
-      precondition(
+      require(
         layers[l].inputCount == layers[l - 1].outputCount,
         "Network: layer \(l + 1) takes \(layers[l].inputCount) inputs"
           + " but layer \(l) gives \(layers[l - 1].outputCount)")
     }
-    precondition(
+    require(
       layers.last!.activation == .identity,
       "Network: the output layer must use .identity (softmax is applied with the loss)")
     self.layers = layers
@@ -31,7 +31,7 @@ public struct Network: Equatable, Sendable, CustomStringConvertible {
     layerSizes: [Int], hiddenActivation: Activation, initializer: Initializer = .glorotUniform,
     generator: inout SeededGenerator
   ) {
-    precondition(
+    require(
       layerSizes.count >= 2 && layerSizes.allSatisfy { $0 > 0 },
       "Network: layerSizes needs an input and an output size, all positive, got \(layerSizes)")
     var layers: [Dense] = []
@@ -129,7 +129,9 @@ public struct Network: Equatable, Sendable, CustomStringConvertible {
     inputs: Matrix, labels: [Int], optimizer: inout O
   ) throws -> BatchResult {
     let result = try backpropagate(inputs: inputs, labels: labels)
-    guard result.loss.isFinite else { throw NeuralKitError.nonFiniteLoss(loss: result.loss, step: nil) }
+    guard result.loss.isFinite else {
+      throw NeuralKitError.nonFiniteLoss(loss: result.loss, step: nil)
+    }
     optimizer.update(&layers, with: result.gradients)
     return BatchResult(loss: result.loss, correct: result.correct, count: labels.count)
   }
@@ -147,7 +149,8 @@ public struct Network: Equatable, Sendable, CustomStringConvertible {
         values: Array(inputs.values[start * inputs.columns..<end * inputs.columns]))
       let batchLabels = Array(labels[start..<end])
       let logits = forward(batch).last!.output
-      totalLoss += Double(SoftmaxCrossEntropy.evaluate(logits: logits, labels: batchLabels).loss)
+      totalLoss +=
+        Double(SoftmaxCrossEntropy.evaluate(logits: logits, labels: batchLabels).loss)
         * Double(end - start)
       correct += countCorrect(logits, batchLabels)
       start = end
@@ -160,13 +163,19 @@ public struct Network: Equatable, Sendable, CustomStringConvertible {
     zip(logits.argmaxPerRow(), labels).reduce(0) { $0 + ($1.0 == $1.1 ? 1 : 0) }
   }
 
-  /// Throws a clear error unless `inputs` has one column per network input and every
-  /// label is a class of the network.
+  /// Throws a clear error unless `inputs` has one column per network input, every value
+  /// finite, and every label is a class of the network.
   public func checkInputs(_ inputs: Matrix, labels: [Int]? = nil) throws {
     guard inputs.columns == inputCount else {
       throw NeuralKitError.shapeMismatch(
         "inputs are \(inputs.shapeDescription) but the network \(description) takes"
           + " \(inputCount) values per example: pass one example per row")
+    }
+    // A NaN pixel would not show in the loss (ReLU turns NaN into 0) but would turn the
+    // first layer's weights into NaN: catch it here. The scan costs ~1% of a step.
+    if let index = inputs.values.firstIndex(where: { !$0.isFinite }) {
+      throw NeuralKitError.nonFiniteInput(
+        row: index / inputs.columns, column: index % inputs.columns, value: inputs.values[index])
     }
     guard let labels else { return }
     guard labels.count == inputs.rows else {

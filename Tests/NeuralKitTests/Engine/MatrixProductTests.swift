@@ -1,0 +1,115 @@
+import Testing
+
+@testable import NeuralKit
+
+/// The fast product against the textbook definition, on shapes chosen to hit every edge:
+/// tiles of 6 × 16 that do not divide the shape, k longer than one 256 block, a single
+/// element, the network's own shapes, all three transpose forms, accumulation, threads.
+@Suite struct MatrixProductTests {
+  /// (m, k, n) triples. 33 × 785 crosses a k block; 129 × 10 has a ragged 16-column strip.
+  static let shapes: [(Int, Int, Int)] = [
+    (1, 1, 1), (7, 13, 5), (6, 16, 16), (5, 17, 33), (33, 785, 17), (129, 10, 31),
+    (32, 784, 128), (13, 300, 10), (97, 64, 128), (2, 513, 48),
+  ]
+
+  @Test("A·B matches the definition", arguments: shapes.indices)
+  func plainProduct(_ index: Int) {
+    let (m, k, n) = Self.shapes[index]
+    var generator = SeededGenerator(seed: UInt64(index))
+    let a = randomMatrix(m, k, &generator)
+    let b = randomMatrix(k, n, &generator)
+    expectClose(a.multiplied(by: b), reference(a, b), a, b)
+    #expect(Matrix.naiveProduct(a, b).maxAbsoluteDifference(from: reference(a, b)) <= 1e-3)
+  }
+
+  @Test("Aᵀ·B and A·Bᵀ match the definition", arguments: shapes.indices)
+  func transposedProducts(_ index: Int) {
+    let (m, k, n) = Self.shapes[index]
+    var generator = SeededGenerator(seed: 100 + UInt64(index))
+    let aT = randomMatrix(k, m, &generator)  // stored transposed
+    let b = randomMatrix(k, n, &generator)
+    expectClose(aT.transposedMultiplied(by: b), reference(aT.transposed(), b), aT, b)
+    let a = randomMatrix(m, k, &generator)
+    let bT = randomMatrix(n, k, &generator)
+    expectClose(a.multiplied(byTransposed: bT), reference(a, bT.transposed()), a, bT)
+  }
+
+  @Test("accumulating adds to what C held; two threads give the same numbers")
+  func accumulateAndThreads() {
+    var generator = SeededGenerator(seed: 7)
+    let a = randomMatrix(200, 300, &generator)
+    let b = randomMatrix(300, 40, &generator)
+    let start = randomMatrix(200, 40, &generator)
+    var c = start
+    Matrix.multiply(a, b, into: &c, accumulating: true)
+    expectClose(c, reference(a, b) + start, a, b)
+    var oneCore = Matrix(rows: 200, columns: 40)
+    var twoCores = Matrix(rows: 200, columns: 40)
+    Matrix.multiply(a, b, into: &oneCore, threads: 1)
+    Matrix.multiply(a, b, into: &twoCores, threads: 2)
+    #expect(oneCore == twoCores, "splitting rows across threads must not change any sum")
+  }
+
+  @Test("an empty inner dimension gives zeros")
+  func emptyInner() {
+    let a = Matrix(rows: 3, columns: 0)
+    let b = Matrix(rows: 0, columns: 4)
+    var c = Matrix(rows: 3, columns: 4, repeating: 9)
+    Matrix.multiply(a, b, into: &c)
+    #expect(c == Matrix(rows: 3, columns: 4))
+  }
+
+  @Test("a shape mismatch stops with both shapes named")
+  func shapeMismatchMessage() async {
+    await #expect(processExitsWith: .failure, observing: [\.standardErrorContent]) {
+      _ = Matrix(rows: 32, columns: 785).multiplied(by: Matrix(rows: 784, columns: 128))
+    }.map { result in
+      let message = String(decoding: result.standardErrorContent, as: UTF8.self)
+      #expect(message.contains("(32 × 785) · (784 × 128)"), "message was: \(message)")
+    }
+  }
+
+  // MARK: - Helpers
+
+  func randomMatrix(_ rows: Int, _ columns: Int, _ generator: inout SeededGenerator) -> Matrix {
+    Matrix(
+      rows: rows, columns: columns,
+      values: (0..<rows * columns).map { _ in generator.nextFloat(in: -1, 1) })
+  }
+
+  /// The product in Double, rounded once at the end.
+  func reference(_ a: Matrix, _ b: Matrix) -> Matrix {
+    var c = Matrix(rows: a.rows, columns: b.columns)
+    for i in 0..<a.rows {
+      for j in 0..<b.columns {
+        var sum = 0.0
+        for p in 0..<a.columns { sum += Double(a[i, p]) * Double(b[p, j]) }
+        c[i, j] = Float(sum)
+      }
+    }
+    return c
+  }
+
+  /// A Float sum of k products, in any order, is within k · ε · Σ|aᵢ bᵢ| of the exact sum
+  /// (ε = 2⁻²⁴, the standard bound for floating-point dot products), plus the final
+  /// rounding of the reference. That bound, element by element, is the tolerance.
+  func expectClose(
+    _ actual: Matrix, _ expected: Matrix, _ a: Matrix, _ b: Matrix,
+    sourceLocation: SourceLocation = #_sourceLocation
+  ) {
+    #expect(actual.rows == expected.rows && actual.columns == expected.columns)
+    let k = Float(max(a.columns, a.rows))  // a generous k for either orientation
+    let unitRoundoff: Float = 0x1p-24
+    var worst: (index: Int, excess: Float)? = nil
+    for i in actual.values.indices {
+      // Inputs are in [-1, 1], so Σ|aᵢ bᵢ| ≤ k.
+      let bound = (k + 1) * unitRoundoff * k + unitRoundoff * abs(expected.values[i])
+      let excess = abs(actual.values[i] - expected.values[i]) - bound
+      if excess > 0 && excess > (worst?.excess ?? 0) { worst = (i, excess) }
+    }
+    #expect(
+      worst == nil,
+      "element \(worst?.index ?? 0): \(actual.values[worst?.index ?? 0]) vs \(expected.values[worst?.index ?? 0])",
+      sourceLocation: sourceLocation)
+  }
+}
