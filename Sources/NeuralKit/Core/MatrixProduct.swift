@@ -20,11 +20,11 @@
 // 3. Cache blocking. k is cut into equal blocks of at most 256 and rows into blocks of
 //    96, so a strip of B (≤ 256 × 16 floats, 16 KB) stays in L1 while all the block's
 //    tiles use it.
-// 4. Threads, only for large products. Handing work to another core costs ~40–50 µs here
-//    (`DispatchQueue.concurrentPerform`), more than a whole 32 × 784 × 128 product on one
-//    core, so a product is split across cores only when it has enough work to repay that.
-//    Work is handed out in many small row blocks so a core busy with another program
-//    slows the product instead of stalling it.
+// 4. Threads, only where they pay. C is cut into units (96 rows × 16 columns, all of k)
+//    that any core can compute. Handing units to another core through Dispatch costs
+//    ~40–50 µs here, about half a batch-32 product, so `WorkerPool` keeps a worker ready
+//    (about a microsecond to start) and steps back to one core when the machine is busy.
+//    Products under `parallelProductThreshold` multiply-adds stay on one core.
 //
 // Results equal the naive triple loop up to rounding: sums run in a different order
 // (per 256-long k block), so low bits may differ; the tests bound the difference.
@@ -41,8 +41,9 @@ import Foundation
 /// Rows of A per packed block (a multiple of `tileRows`): 96 × 256 floats, 96 KB, in L2.
 @usableFromInline let rowBlock = 96
 /// Products with fewer multiply-adds than this run on one core (see idea 4 above):
-/// 2^23 multiply-adds take ~100 µs on one core here, twice the cost of handing work out.
-public let parallelProductThreshold = 1 << 23
+/// 2^20 multiply-adds take ~10 µs on one core here, several times the cost of handing
+/// work to a ready worker (`WorkerPool`).
+public let parallelProductThreshold = 1 << 20
 
 extension Matrix {
   /// The matrix product A·B.
@@ -152,91 +153,83 @@ struct ProductOperands: @unchecked Sendable {
     // B already in the kernel's layout (row-major, whole 16-column strips) is read in
     // place, 16 floats per row at a stride of n: packing it would copy all of W on every
     // call, as much memory traffic as the product itself for a batch of 32.
-    let readBInPlace = bColumnStride == 1 && n % tileColumns == 0
-    let paddedColumns = (n + tileColumns - 1) / tileColumns * tileColumns
-    let packedB: UnsafeMutableRawPointer? =
-      readBInPlace
-      ? nil
-      : .allocate(
-        byteCount: kBlock * paddedColumns * MemoryLayout<Float>.stride, alignment: 64)
+    let strips = (n + tileColumns - 1) / tileColumns
+    let packedB: UnsafeMutableRawPointer?
+    let layout: StripLayout
+    if bColumnStride == 1 && n % tileColumns == 0 {
+      packedB = nil
+      layout = StripLayout(base: b, rowStride: bRowStride, stripStride: tileColumns)
+    } else {
+      let buffer = UnsafeMutableRawPointer.allocate(
+        byteCount: k * strips * tileColumns * MemoryLayout<Float>.stride, alignment: 64)
+      let packed = buffer.assumingMemoryBound(to: Float.self)
+      packB(b, into: packed)
+      packedB = buffer
+      layout = StripLayout(base: packed, rowStride: tileColumns, stripStride: k * tileColumns)
+    }
     defer { packedB?.deallocate() }
+    // A unit of work: one block of rows times one 16-column strip, over all of k. Units
+    // share nothing they write, so any thread may take any unit.
     let rowBlocks = (m + rowBlock - 1) / rowBlock
-    // k blocks of equal length (784 = 4 × 196, not 3 × 256 + 16): a short last block
-    // would pay the kernel's start and store for little work.
-    let kBlocks = (k + kBlock - 1) / kBlock
-    let blockDepth = (k + kBlocks - 1) / kBlocks
-    var kStart = 0
-    while kStart < k {
-      let depth = min(blockDepth, k - kStart)
-      let strips: StripLayout
-      if let packedB {
-        let packed = packedB.assumingMemoryBound(to: Float.self)
-        packB(b, kStart: kStart, depth: depth, into: packed)
-        strips = StripLayout(
-          base: UnsafePointer(packed), rowStride: tileColumns, stripStride: depth * tileColumns)
-      } else {
-        strips = StripLayout(
-          base: b + kStart * bRowStride, rowStride: bRowStride, stripStride: tileColumns)
-      }
-      let job = BlockJob(
-        a: a + kStart * aColumnStride, c: c, depth: depth, strips: strips,
-        accumulate: accumulate || kStart > 0)
-      if cores > 1 && rowBlocks > 1 {
-        DispatchQueue.concurrentPerform(iterations: rowBlocks) { block in
-          multiplyRowBlock(block, job)
-        }
-      } else {
-        for block in 0..<rowBlocks { multiplyRowBlock(block, job) }
-      }
-      kStart += depth
+    let job = ProductJob(a: a, c: c, strips: layout, stripCount: strips)
+    let units = rowBlocks * strips
+    if cores > 1 && units > 1 {
+      WorkerPool.shared.run(units: units) { unit in multiplyUnit(unit, job) }
+    } else {
+      for unit in 0..<units { multiplyUnit(unit, job) }
     }
   }
 
-  /// Packs B[kStart..<kStart+depth, 0..<n] into 16-column strips, zero-padded: strip s
-  /// holds, for each p, the 16 values B[p][16s…16s+15] next to each other. Used when B
-  /// is transposed (dX = dY·Wᵀ) or n is not a multiple of 16 (the 10-class layer).
-  func packB(
-    _ b: UnsafePointer<Float>, kStart: Int, depth: Int, into packed: UnsafeMutablePointer<Float>
-  ) {
+  /// Packs all of B into 16-column strips, zero-padded: strip s holds, for each p, the
+  /// 16 values B[p][16s…16s+15] next to each other. Used when B is transposed
+  /// (dX = dY·Wᵀ) or n is not a multiple of 16 (the 10-class layer); both are small.
+  func packB(_ b: UnsafePointer<Float>, into packed: UnsafeMutablePointer<Float>) {
     let strips = (n + tileColumns - 1) / tileColumns
     for strip in 0..<strips {
-      let destination = packed + strip * depth * tileColumns
+      let destination = packed + strip * k * tileColumns
       let firstColumn = strip * tileColumns
       let width = min(tileColumns, n - firstColumn)
-      if width < tileColumns { destination.update(repeating: 0, count: depth * tileColumns) }
+      if width < tileColumns { destination.update(repeating: 0, count: k * tileColumns) }
       if bColumnStride == 1 {
-        for p in 0..<depth {
-          let source = b + (kStart + p) * bRowStride + firstColumn
+        for p in 0..<k {
+          let source = b + p * bRowStride + firstColumn
           (destination + p * tileColumns).update(from: source, count: width)
         }
       } else {
         for jj in 0..<width {
-          let source = b + (firstColumn + jj) * bColumnStride + kStart * bRowStride
-          for p in 0..<depth { destination[p * tileColumns + jj] = source[p * bRowStride] }
+          let source = b + (firstColumn + jj) * bColumnStride
+          for p in 0..<k { destination[p * tileColumns + jj] = source[p * bRowStride] }
         }
       }
     }
   }
 
-  /// Runs the micro-kernel over every tile of one block of rows (`rowBlock` of them), for
-  /// one k block: strip by strip, so a strip of B stays in L1 while every tile uses it.
-  func multiplyRowBlock(_ block: Int, _ job: BlockJob) {
-    let firstRow = block * rowBlock
+  /// One unit: rows [96u…96u+95] of C times one 16-column strip, k block by k block, so
+  /// the strip's k block (≤ 16 KB) stays in L1 while every 6-row tile of the block uses it.
+  func multiplyUnit(_ unit: Int, _ job: ProductJob) {
+    let firstRow = (unit / job.stripCount) * rowBlock
+    let column = (unit % job.stripCount) * tileColumns
     let lastRow = min(firstRow + rowBlock, m)
-    var column = 0
-    while column < n {
-      let strip = job.strips.base + (column / tileColumns) * job.strips.stripStride
+    let width = min(tileColumns, n - column)
+    // k blocks of equal length (784 = 4 × 196, not 3 × 256 + 16): a short last block
+    // would pay the kernel's start and store for little work.
+    let kBlocks = (k + kBlock - 1) / kBlock
+    let blockDepth = (k + kBlocks - 1) / kBlocks
+    let strip = job.strips.base + (column / tileColumns) * job.strips.stripStride
+    var kStart = 0
+    while kStart < k {
+      let depth = min(blockDepth, k - kStart)
       var row = firstRow
       while row < lastRow {
         microKernel(
-          depth: job.depth, a: job.a + row * aRowStride, aRowStride: aRowStride,
-          aStep: aColumnStride, rows: min(tileRows, lastRow - row),
-          b: strip, bStep: job.strips.rowStride,
-          c: job.c + row * n + column, cRowStride: n, columns: min(tileColumns, n - column),
-          accumulate: job.accumulate)
+          depth: depth, a: job.a + row * aRowStride + kStart * aColumnStride,
+          aRowStride: aRowStride, aStep: aColumnStride, rows: min(tileRows, lastRow - row),
+          b: strip + kStart * job.strips.rowStride, bStep: job.strips.rowStride,
+          c: job.c + row * n + column, cRowStride: n, columns: width,
+          accumulate: accumulate || kStart > 0)
         row += tileRows
       }
-      column += tileColumns
+      kStart += depth
     }
   }
 }
@@ -309,21 +302,30 @@ func store(_ sum: SIMD16<Float>, to pointer: UnsafeMutablePointer<Float>, accumu
   }
 }
 
-/// Where the kernel finds B's 16-column strips for one k block: strip s starts at
+/// Where the kernel finds B's 16-column strips: strip s starts at
 /// `base + s * stripStride`, and its row p at `+ p * rowStride`. Packed strips have
 /// rowStride 16; B read in place has rowStride n.
 struct StripLayout {
   let base: UnsafePointer<Float>
   let rowStride: Int
   let stripStride: Int
+
+  init(base: UnsafePointer<Float>, rowStride: Int, stripStride: Int) {
+    self.base = base
+    self.rowStride = rowStride
+    self.stripStride = stripStride
+  }
+
+  init(base: UnsafeMutablePointer<Float>, rowStride: Int, stripStride: Int) {
+    self.init(base: UnsafePointer(base), rowStride: rowStride, stripStride: stripStride)
+  }
 }
 
-/// One k block of a product, as every thread sees it: A (already offset to the block's
-/// first k) and B are only read; each thread writes its own rows of C.
-struct BlockJob: @unchecked Sendable {
+/// One product as every thread sees it: A and B are only read; each unit writes its own
+/// part of C.
+struct ProductJob: @unchecked Sendable {
   let a: UnsafePointer<Float>
   let c: UnsafeMutablePointer<Float>
-  let depth: Int
   let strips: StripLayout
-  let accumulate: Bool
+  let stripCount: Int
 }
