@@ -1,4 +1,5 @@
 // swift-tools-version:6.0
+import Foundation
 import PackageDescription
 
 // Build flags for the engine. Speed matters only in `NeuralKit` (and the benchmark), so
@@ -21,6 +22,50 @@ var engineFlags: [String] = ["-O"]
 #endif
 let engineSettings: [SwiftSetting] = [.unsafeFlags(engineFlags)]
 
+// Lessons and exercises (exercises/README.md). One executable per lesson. The `Exercises`
+// module is the learner's files by default; with `NEURALKIT_EXERCISES=solutions` it is the
+// worked solutions in `exercises/*/Solution/` instead, and the untouched stubs build as
+// `ExerciseStubs`, so CI proves every solution passes and every stub fails cleanly. Both
+// modules read the `exercises` folder; their files never overlap.
+let lessons = ["lesson01-sigmoid"]
+let exerciseFolders = ["01-sigmoid"]
+let solutionFolders = exerciseFolders.map { "\($0)/Solution" }
+let learnerFiles = exerciseFolders.flatMap { folder in
+  let files = try? FileManager.default.contentsOfDirectory(
+    atPath: "\(Context.packageDirectory)/exercises/\(folder)")
+  return (files ?? []).filter { $0.hasSuffix(".swift") }.map { "\(folder)/\($0)" }
+}
+let buildsSolutions = Context.environment["NEURALKIT_EXERCISES"] == "solutions"
+var lessonTargets: [Target] = lessons.map { name in
+  .executableTarget(name: name, dependencies: ["NeuralKit"])
+}
+lessonTargets += [
+  .target(name: "ExerciseSupport"),
+  .testTarget(
+    name: "LessonTests", dependencies: ["NeuralKit"] + lessons.map { .target(name: $0) }),
+]
+if buildsSolutions {
+  lessonTargets += [
+    .target(
+      name: "Exercises", path: "exercises", exclude: ["README.md"] + learnerFiles),
+    .target(
+      name: "ExerciseStubs", dependencies: ["ExerciseSupport"], path: "exercises",
+      exclude: ["README.md"] + solutionFolders),
+    .testTarget(
+      name: "ExerciseTests",
+      dependencies: ["NeuralKit", "ExerciseSupport", "Exercises", "ExerciseStubs"],
+      swiftSettings: [.define("EXERCISE_SOLUTIONS")]),
+  ]
+} else {
+  lessonTargets += [
+    .target(
+      name: "Exercises", dependencies: ["ExerciseSupport"], path: "exercises",
+      exclude: ["README.md"] + solutionFolders),
+    .testTarget(
+      name: "ExerciseTests", dependencies: ["NeuralKit", "ExerciseSupport", "Exercises"]),
+  ]
+}
+
 let package = Package(
   name: "NeuralNetsFromScratch",
   products: [
@@ -41,5 +86,5 @@ let package = Package(
       name: "NeuralKitTests",
       dependencies: ["NeuralKit"]
     ),
-  ]
+  ] + lessonTargets
 )

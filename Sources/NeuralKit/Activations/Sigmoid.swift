@@ -1,5 +1,6 @@
 import Foundation
 
+// lesson: sigmoid
 /// The logistic sigmoid: squashes any real number into (0, 1).
 ///
 ///     σ(z) = 1 / (1 + e^(−z))
@@ -16,7 +17,9 @@ public func sigmoid(_ z: Float) -> Float {
   let ez = exp(z)  // in (0, 1): cannot overflow
   return ez / (1 + ez)
 }
+// end lesson
 
+// lesson: sigmoid-derivative
 /// The sigmoid's slope, written with the sigmoid itself.
 ///
 ///     σ′(z) = σ(z) · (1 − σ(z))      largest at z = 0, where it is 0.25
@@ -29,3 +32,4 @@ public func sigmoidDerivative(_ z: Float) -> Float {
   let s = sigmoid(z)
   return s * (1 - s)
 }
+// end lesson

@@ -1,0 +1,34 @@
+import Foundation
+
+/// `value` with a fixed number of decimals: `fixed(0.25, 4)` is `0.2500`. Not-a-number
+/// prints as `nan` and infinities as `inf` / `-inf`, so a table shows what went wrong.
+public func fixed(_ value: Double, _ decimals: Int) -> String {
+  if value.isNaN { return "nan" }
+  if value.isInfinite { return value > 0 ? "inf" : "-inf" }
+  let text = String(format: "%.\(decimals)f", value)
+  return text.hasPrefix("-") && Double(text) == 0 ? String(text.dropFirst()) : text
+}
+
+/// `fixed` for Float.
+public func fixed(_ value: Float, _ decimals: Int) -> String {
+  fixed(Double(value), decimals)
+}
+
+/// A count and a percentage, the way lessons print them: `9 741 / 10 000 (97.41%)`.
+public func countAndPercent(_ count: Int, of total: Int) -> String {
+  let percent = total == 0 ? 0 : 100 * Double(count) / Double(total)
+  return "\(spacedThousands(count)) / \(spacedThousands(total)) (\(fixed(percent, 2))%)"
+}
+
+/// Thousands separated by spaces: `60 000`.
+public func spacedThousands(_ value: Int) -> String {
+  let digits = String(value.magnitude)
+  var groups: [Substring] = []
+  var end = digits.endIndex
+  while end > digits.startIndex {
+    let start = digits.index(end, offsetBy: -3, limitedBy: digits.startIndex) ?? digits.startIndex
+    groups.insert(digits[start..<end], at: 0)
+    end = start
+  }
+  return (value < 0 ? "-" : "") + groups.joined(separator: " ")
+}

@@ -1,0 +1,58 @@
+import Foundation
+import Testing
+
+/// The exercise system itself (not a learner's exercise; its name starts with no
+/// "Lesson", so `--filter Lesson01` leaves it out).
+@Suite("The exercise system")
+struct ExerciseSystemTests {
+  @Test(
+    "every wrong implementation is rejected with a counter-example",
+    arguments: WrongImplementation.all)
+  func wrongImplementationIsRejected(_ wrong: WrongImplementation) {
+    let outcome = wrong.check()
+    guard case .failed(let failure) = outcome else {
+      Issue.record("the checker accepted a wrong \(wrong.exercise.functionName): \(wrong.mistake)")
+      return
+    }
+    #expect(!failure.hint.isEmpty)
+    let message = outcome.message(for: wrong.exercise)
+    for part in ["case", "yours", "expected", "tolerance", "hint", "run again  swift test"] {
+      #expect(message.contains(part), "the failure message lacks \(part): \(message)")
+    }
+  }
+
+  @Test("every exercise has at least two wrong implementations", arguments: Exercise.allCases)
+  func twoWrongImplementations(_ exercise: Exercise) {
+    #expect(WrongImplementation.all.filter { $0.exercise == exercise }.count >= 2)
+  }
+
+  @Test(
+    "every exercise has a hint, a file with one TODO, and a worked solution",
+    arguments: Exercise.allCases)
+  func hintTodoAndSolution(_ exercise: Exercise) throws {
+    #expect(!exercise.hint.isEmpty)
+    let file = try String(
+      contentsOf: packageRoot.appendingPathComponent(exercise.path), encoding: .utf8)
+    #expect(file.components(separatedBy: "// TODO:").count == 2, "\(exercise.path): one // TODO:")
+    #expect(
+      file.contains("func \(exercise.functionName)("), "\(exercise.path) declares the function")
+    #expect(file.contains("Example"), "\(exercise.path): an example call")
+    #expect(file.contains("What the test checks"), "\(exercise.path): the requirements")
+    #expect(
+      FileManager.default.fileExists(
+        atPath: packageRoot.appendingPathComponent(exercise.solutionPath).path),
+      "\(exercise.solutionPath) exists")
+  }
+
+  @Test("the progress line names the next file")
+  func progressLineNamesNextFile() {
+    #expect(
+      progressLine(done: 1, next: .sigmoidDerivative)
+        == "Exercises: 1 of \(Exercise.allCases.count) done — next: exercises/01-sigmoid/SigmoidDerivative.swift"
+    )
+  }
+}
+
+/// The package's root folder, found from this file's path.
+let packageRoot = URL(fileURLWithPath: #filePath).deletingLastPathComponent()
+  .deletingLastPathComponent().deletingLastPathComponent()

@@ -1,0 +1,25 @@
+#if EXERCISE_SOLUTIONS
+  import Testing
+  @testable import ExerciseStubs
+
+  /// Built only with NEURALKIT_EXERCISES=solutions, where the shipped stubs compile as
+  /// `ExerciseStubs`: each untouched stub must fail its own check with "not written yet",
+  /// never crash and never pass.
+  @Suite("Untouched stubs fail cleanly")
+  struct StubTests {
+    @Test("every stub says not written yet", arguments: Exercise.allCases)
+    func stubSaysNotWrittenYet(_ exercise: Exercise) {
+      let outcome = Self.checkStub(exercise)
+      #expect(outcome == .notWrittenYet)
+      #expect(outcome.message(for: exercise).contains("not written yet — open \(exercise.path)"))
+    }
+
+    static func checkStub(_ exercise: Exercise) -> CheckOutcome {
+      switch exercise {
+      case .sigmoid: return SigmoidChecks.sigmoid(ExerciseStubs.sigmoid)
+      case .sigmoidDerivative:
+        return SigmoidChecks.sigmoidDerivative(ExerciseStubs.sigmoidDerivative)
+      }
+    }
+  }
+#endif

@@ -1,0 +1,53 @@
+/// Every exercise, in the order a learner meets them: the function to write, its file,
+/// its lesson and the hint shown when no more specific one fits.
+enum Exercise: String, CaseIterable, Codable, Sendable {
+  case sigmoid, sigmoidDerivative
+
+  /// The lesson number: `1` for `exercises/01-sigmoid/`.
+  var lesson: Int {
+    switch self {
+    case .sigmoid, .sigmoidDerivative: return 1
+    }
+  }
+
+  /// The exercise folder, `01-sigmoid`.
+  var folder: String {
+    switch lesson {
+    case 1: return "01-sigmoid"
+    default: preconditionFailure("no folder for lesson \(lesson)")
+    }
+  }
+
+  /// The learner's file, `Sigmoid.swift`.
+  var fileName: String {
+    switch self {
+    case .sigmoid: return "Sigmoid.swift"
+    case .sigmoidDerivative: return "SigmoidDerivative.swift"
+    }
+  }
+
+  /// `exercises/01-sigmoid/Sigmoid.swift`, relative to the package.
+  var path: String { "exercises/\(folder)/\(fileName)" }
+
+  /// The worked solution, `exercises/01-sigmoid/Solution/Sigmoid.swift`.
+  var solutionPath: String { "exercises/\(folder)/Solution/\(fileName)" }
+
+  /// The function's name as the learner writes it.
+  var functionName: String { rawValue }
+
+  /// `Lesson01`: what `--filter` needs to run this lesson's tests.
+  var filter: String { "Lesson" + (lesson < 10 ? "0" : "") + "\(lesson)" }
+
+  /// The command that runs this exercise's tests again.
+  var rerunCommand: String { "swift test --disable-xctest --filter \(filter)" }
+
+  /// The hint shown when a more specific one does not fit the failing case.
+  var hint: String {
+    switch self {
+    case .sigmoid:
+      return "σ(x) = 1/(1+e^(−x)) for x ≥ 0; for x < 0 use e^x/(1+e^x), which cannot overflow"
+    case .sigmoidDerivative:
+      return "σ′(x) = s·(1 − s) with s = try sigmoid(x)"
+    }
+  }
+}

@@ -1,0 +1,108 @@
+import Foundation
+import Testing
+
+@testable import Exercises
+
+/// Runs the learner's functions through their checks: in a child process by default, so
+/// a crash or an endless loop fails that one exercise and not the whole test run.
+enum LearnerCode {
+  /// How long one exercise's checks may run in the child before it is stopped (SIGALRM).
+  /// The reference solutions take milliseconds.
+  static let secondsAllowed: UInt32 = 10
+
+  /// `EXERCISES_IN_PROCESS=1` runs the checks in the test process itself: a crash then
+  /// shows its message and line (and ends the run).
+  static var runsInProcess: Bool {
+    !(ProcessInfo.processInfo.environment["EXERCISES_IN_PROCESS"] ?? "").isEmpty
+  }
+
+  /// Checks the learner's version of `exercise` in this process.
+  static func checkInProcess(_ exercise: Exercise) -> CheckOutcome {
+    switch exercise {
+    case .sigmoid: return SigmoidChecks.sigmoid(Exercises.sigmoid)
+    case .sigmoidDerivative: return SigmoidChecks.sigmoidDerivative(Exercises.sigmoidDerivative)
+    }
+  }
+
+  /// Checks the learner's version of `exercise`, in a child process unless
+  /// `EXERCISES_IN_PROCESS` is set. What the learner's code prints is passed through.
+  static func check(_ exercise: Exercise) async -> CheckOutcome {
+    if runsInProcess { return checkInProcess(exercise) }
+    // One literal closure per exercise: an exit test's body may not capture values.
+    let result: ExitTest.Result?
+    switch exercise {
+    case .sigmoid:
+      result = await #expect(processExitsWith: .success, observing: [\.standardOutputContent]) {
+        LearnerCode.reportFromChild(.sigmoid)
+      }
+    case .sigmoidDerivative:
+      result = await #expect(processExitsWith: .success, observing: [\.standardOutputContent]) {
+        LearnerCode.reportFromChild(.sigmoidDerivative)
+      }
+    }
+    guard let result else { return .crashed }
+    return decode(result.standardOutputContent, exercise: exercise)
+  }
+
+  /// Marks the start of the outcome in the child's output, after anything the learner
+  /// printed.
+  static let outcomeMarker = "\u{1E}outcome:"
+
+  /// The child's side: check, then print the outcome as JSON after the marker.
+  static func reportFromChild(_ exercise: Exercise) {
+    alarm(secondsAllowed)
+    let outcome = checkInProcess(exercise)
+    let json = String(decoding: try! JSONEncoder().encode(outcome), as: UTF8.self)
+    print(outcomeMarker + json)
+    fflush(nil)  // every stream: stdout is a C global Swift 6 will not touch
+  }
+
+  private static func decode(_ output: [UInt8], exercise: Exercise) -> CheckOutcome {
+    let text = String(decoding: output, as: UTF8.self)
+    guard let range = text.range(of: outcomeMarker, options: .backwards),
+      let outcome = try? JSONDecoder().decode(
+        CheckOutcome.self, from: Data(text[range.upperBound...].utf8))
+    else { return .crashed }
+    let printed = text[..<range.lowerBound].split(separator: "\n", omittingEmptySubsequences: false)
+    if printed.contains(where: { !$0.isEmpty }) {
+      print("\(exercise.functionName) printed:")
+      for line in printed.prefix(20) { print("│ \(line)") }
+      if printed.count > 20 { print("│ … \(printed.count - 20) more lines") }
+    }
+    return outcome
+  }
+}
+
+/// Fails the current test with the learner-facing message unless `exercise` passes.
+func expectExercisePasses(_ exercise: Exercise, sourceLocation: SourceLocation = #_sourceLocation)
+  async
+{
+  let outcome = await LearnerCode.check(exercise)
+  if !outcome.passed {
+    Issue.record(Comment(rawValue: outcome.message(for: exercise)), sourceLocation: sourceLocation)
+  }
+}
+
+/// Prints "Exercises: 3 of 11 done — next: exercises/02-relu/ReLU.swift".
+func reportProgress() async {
+  var done = 0
+  var next: Exercise?
+  for exercise in Exercise.allCases {
+    if await LearnerCode.check(exercise).passed {
+      done += 1
+    } else if next == nil {
+      next = exercise
+    }
+  }
+  print(progressLine(done: done, next: next))
+}
+
+/// The progress line itself.
+func progressLine(done: Int, next: Exercise?) -> String {
+  let total = Exercise.allCases.count
+  guard let next else {
+    return
+      "Exercises: \(total) of \(total) done — compare with the worked solutions in exercises/*/Solution/"
+  }
+  return "Exercises: \(done) of \(total) done — next: \(next.path)"
+}
