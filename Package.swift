@@ -72,10 +72,18 @@ let package = Package(
     .library(name: "NeuralKit", targets: ["NeuralKit"])
   ],
   targets: [
+    // zlib for reading the .gz data sets (see Sources/NeuralKit/Data/GzipReader.swift).
+    .systemLibrary(name: "CZlib"),
     .target(
       name: "NeuralKit",
+      dependencies: ["CZlib"],
       exclude: ["README.md"],
+      resources: [.copy("Data/BundledSubsets")],
       swiftSettings: engineSettings
+    ),
+    .executableTarget(
+      name: "datasets",
+      dependencies: ["NeuralKit"]
     ),
     .executableTarget(
       name: "benchmark",

@@ -1,0 +1,4 @@
+// zlib for NeuralKit's gzip reader (Sources/NeuralKit/Data/GzipReader.swift).
+// macOS ships zlib in its SDK; on Debian and Ubuntu install it with
+// `apt-get install zlib1g-dev` (the swift.org Linux instructions already list it).
+#include <zlib.h>
