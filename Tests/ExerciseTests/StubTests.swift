@@ -19,6 +19,11 @@
       case .sigmoid: return SigmoidChecks.sigmoid(ExerciseStubs.sigmoid)
       case .sigmoidDerivative:
         return SigmoidChecks.sigmoidDerivative(ExerciseStubs.sigmoidDerivative)
+      case .relu: return ReLUChecks.relu(ExerciseStubs.relu)
+      case .reluDerivative: return ReLUChecks.reluDerivative(ExerciseStubs.reluDerivative)
+      case .leakyReLU: return ReLUChecks.leakyReLU(ExerciseStubs.leakyReLU)
+      case .leakyReLUDerivative:
+        return ReLUChecks.leakyReLUDerivative(ExerciseStubs.leakyReLUDerivative)
       }
     }
   }

@@ -57,5 +57,6 @@ func packageFile(_ path: String) throws -> String {
 
 /// The lessons with an executable, in order: file and program.
 let lessonPrograms: [(lesson: String, program: String)] = [
-  ("Lessons/01-sigmoid.md", "lesson01-sigmoid")
+  ("Lessons/01-sigmoid.md", "lesson01-sigmoid"),
+  ("Lessons/02-relu.md", "lesson02-relu"),
 ]

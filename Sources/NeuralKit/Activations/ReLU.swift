@@ -1,3 +1,4 @@
+// lesson: relu
 /// The rectified linear unit: keeps positive numbers, zeroes the rest.
 ///
 ///     relu(z) = max(0, z)
@@ -7,7 +8,9 @@
 public func relu(_ z: Float) -> Float {
   z > 0 ? z : 0
 }
+// end lesson
 
+// lesson: relu-derivative
 /// ReLU's slope: 1 for positive z, 0 otherwise.
 ///
 ///     relu′(z) = 1 if z > 0, else 0
@@ -17,7 +20,9 @@ public func relu(_ z: Float) -> Float {
 public func reluDerivative(_ z: Float) -> Float {
   z > 0 ? 1 : 0
 }
+// end lesson
 
+// lesson: leaky-relu
 /// Leaky ReLU: like ReLU, but negative numbers keep a small slope `alpha`, so a unit
 /// whose input is always negative still gets a gradient and can recover ("dead" units).
 ///
@@ -32,3 +37,4 @@ public func leakyReLU(_ z: Float, alpha: Float) -> Float {
 public func leakyReLUDerivative(_ z: Float, alpha: Float) -> Float {
   z > 0 ? 1 : alpha
 }
+// end lesson

@@ -2,11 +2,13 @@
 /// its lesson and the hint shown when no more specific one fits.
 enum Exercise: String, CaseIterable, Codable, Sendable {
   case sigmoid, sigmoidDerivative
+  case relu, reluDerivative, leakyReLU, leakyReLUDerivative
 
   /// The lesson number: `1` for `exercises/01-sigmoid/`.
   var lesson: Int {
     switch self {
     case .sigmoid, .sigmoidDerivative: return 1
+    case .relu, .reluDerivative, .leakyReLU, .leakyReLUDerivative: return 2
     }
   }
 
@@ -14,6 +16,7 @@ enum Exercise: String, CaseIterable, Codable, Sendable {
   var folder: String {
     switch lesson {
     case 1: return "01-sigmoid"
+    case 2: return "02-relu"
     default: preconditionFailure("no folder for lesson \(lesson)")
     }
   }
@@ -23,6 +26,10 @@ enum Exercise: String, CaseIterable, Codable, Sendable {
     switch self {
     case .sigmoid: return "Sigmoid.swift"
     case .sigmoidDerivative: return "SigmoidDerivative.swift"
+    case .relu: return "ReLU.swift"
+    case .reluDerivative: return "ReLUDerivative.swift"
+    case .leakyReLU: return "LeakyReLU.swift"
+    case .leakyReLUDerivative: return "LeakyReLUDerivative.swift"
     }
   }
 
@@ -48,6 +55,14 @@ enum Exercise: String, CaseIterable, Codable, Sendable {
       return "σ(x) = 1/(1+e^(−x)) for x ≥ 0; for x < 0 use e^x/(1+e^x), which cannot overflow"
     case .sigmoidDerivative:
       return "σ′(x) = s·(1 − s) with s = try sigmoid(x)"
+    case .relu:
+      return "relu(x) = x if x > 0, else 0"
+    case .reluDerivative:
+      return "relu′(x) = 1 if x > 0, else 0 (also 0 at x = 0)"
+    case .leakyReLU:
+      return "leakyReLU(x) = x if x > 0, else alpha · x"
+    case .leakyReLUDerivative:
+      return "leakyReLU′(x) = 1 if x > 0, else alpha (also alpha at x = 0)"
     }
   }
 }

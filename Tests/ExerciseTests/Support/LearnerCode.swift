@@ -21,6 +21,10 @@ enum LearnerCode {
     switch exercise {
     case .sigmoid: return SigmoidChecks.sigmoid(Exercises.sigmoid)
     case .sigmoidDerivative: return SigmoidChecks.sigmoidDerivative(Exercises.sigmoidDerivative)
+    case .relu: return ReLUChecks.relu(Exercises.relu)
+    case .reluDerivative: return ReLUChecks.reluDerivative(Exercises.reluDerivative)
+    case .leakyReLU: return ReLUChecks.leakyReLU(Exercises.leakyReLU)
+    case .leakyReLUDerivative: return ReLUChecks.leakyReLUDerivative(Exercises.leakyReLUDerivative)
     }
   }
 
@@ -38,6 +42,22 @@ enum LearnerCode {
     case .sigmoidDerivative:
       result = await #expect(processExitsWith: .success, observing: [\.standardOutputContent]) {
         LearnerCode.reportFromChild(.sigmoidDerivative)
+      }
+    case .relu:
+      result = await #expect(processExitsWith: .success, observing: [\.standardOutputContent]) {
+        LearnerCode.reportFromChild(.relu)
+      }
+    case .reluDerivative:
+      result = await #expect(processExitsWith: .success, observing: [\.standardOutputContent]) {
+        LearnerCode.reportFromChild(.reluDerivative)
+      }
+    case .leakyReLU:
+      result = await #expect(processExitsWith: .success, observing: [\.standardOutputContent]) {
+        LearnerCode.reportFromChild(.leakyReLU)
+      }
+    case .leakyReLUDerivative:
+      result = await #expect(processExitsWith: .success, observing: [\.standardOutputContent]) {
+        LearnerCode.reportFromChild(.leakyReLUDerivative)
       }
     }
     guard let result else { return .crashed }
