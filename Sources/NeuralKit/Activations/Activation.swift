@@ -57,13 +57,17 @@ public enum Activation: Equatable, Sendable, CustomStringConvertible {
   }
 
   /// The chain rule through the activation: dZ = dA ⊙ f′(Z), element by element.
-  public func backward(_ dActivation: Matrix, preActivation: Matrix) -> Matrix {
+  ///
+  /// The sigmoid and tanh derivatives are written with the forward pass's output A, which
+  /// is already computed: σ′ = A(1 − A), tanh′ = 1 − A². Recomputing σ(Z) would call
+  /// `exp` again for every unit of every example.
+  public func backward(_ dActivation: Matrix, preActivation: Matrix, output: Matrix) -> Matrix {
     switch self {
-    case .sigmoid: return dActivation.combined(with: preActivation) { $0 * sigmoidDerivative($1) }
+    case .sigmoid: return dActivation.combined(with: output) { $0 * $1 * (1 - $1) }
     case .relu: return dActivation.combined(with: preActivation) { $1 > 0 ? $0 : 0 }
     case .leakyReLU(let alpha):
       return dActivation.combined(with: preActivation) { $1 > 0 ? $0 : alpha * $0 }
-    case .tanh: return dActivation.combined(with: preActivation) { $0 * derivative($1) }
+    case .tanh: return dActivation.combined(with: output) { $0 * (1 - $1 * $1) }
     case .identity: return dActivation
     }
   }

@@ -67,7 +67,8 @@ public struct Dense: Equatable, Sendable {
   public func backward(
     _ dOutput: Matrix, inputs: Matrix, forward: DenseForward, needsInputGradient: Bool = true
   ) -> DenseGradients {
-    let dZ = activation.backward(dOutput, preActivation: forward.preActivation)  // (batch, out)
+    let dZ = activation.backward(
+      dOutput, preActivation: forward.preActivation, output: forward.output)  // (batch, out)
     let dW = inputs.transposedMultiplied(by: dZ)  // (in, out)
     let db = dZ.columnSums()  // (out)
     let dX = needsInputGradient ? dZ.multiplied(byTransposed: weights) : nil  // (batch, in)

@@ -53,7 +53,7 @@ import Testing
     let z = Matrix([[-2, -0.5, 0], [0.5, 2, 7]])
     let upstream = Matrix([[1, 2, 3], [4, 5, 6]])
     let a = activation.apply(z)
-    let dz = activation.backward(upstream, preActivation: z)
+    let dz = activation.backward(upstream, preActivation: z, output: a)
     for i in z.values.indices {
       #expect(a.values[i] == activation.value(z.values[i]))
       #expect(abs(dz.values[i] - upstream.values[i] * activation.derivative(z.values[i])) < 1e-6)

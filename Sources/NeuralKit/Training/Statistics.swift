@@ -1,0 +1,18 @@
+/// Mean and sample standard deviation of a few numbers (one per seed), printed `97.61 ± 0.08`.
+///
+///     mean  = Σ xᵢ / n
+///     std   = √( Σ (xᵢ − mean)² / (n − 1) )     0 when n = 1
+public struct Summary: Equatable, Sendable {
+  public var mean: Double
+  public var standardDeviation: Double
+  public var count: Int
+
+  /// The summary of `values`; both 0 for none.
+  public init(_ values: [Double]) {
+    count = values.count
+    mean = values.isEmpty ? 0 : values.reduce(0, +) / Double(values.count)
+    let m = mean
+    let squares = values.reduce(0) { $0 + ($1 - m) * ($1 - m) }
+    standardDeviation = values.count > 1 ? (squares / Double(values.count - 1)).squareRoot() : 0
+  }
+}
