@@ -1,12 +1,54 @@
+import Foundation
 import NeuralKit
 
+/// `swift run datasets`: where MNIST and Fashion-MNIST come from, fetching what is
+/// missing and checking every file; `--show` draws images, `--benchmark` measures.
 @main
 struct DatasetsCommand {
-  static func main() throws {
-    for kind in DatasetKind.allCases {
-      let located = try DataLocator(allowDownload: false).locate(kind)
-      for attempt in located.attempts { print(attempt) }
-      print(located.summary)
+  static func main() {
+    let options: DatasetsOptions
+    do {
+      options = try DatasetsOptions.parse(Array(CommandLine.arguments.dropFirst()))
+    } catch {
+      let usage = DatasetsOptions.usage.split(separator: "\n").prefix(3).joined(separator: "\n")
+      standardError("datasets: \(error)\n\n\(usage)\n(swift run datasets --help says more)\n")
+      exit(2)
     }
+    let environment = ProcessInfo.processInfo.environment
+    let noColor = environment["NO_COLOR"].map { !$0.isEmpty } ?? false
+    let style = Style(color: !options.plain && !noColor && isatty(STDOUT_FILENO) == 1)
+    let locator = DataLocator(
+      dataDirectory: options.dataDirectory, environment: environment,
+      allowDownload: !options.offline)
+    switch options.mode {
+    case .help:
+      print(DatasetsOptions.usage)
+    case .check:
+      exit(DatasetCheck(locator: locator, style: style).run())
+    case .show(let name):
+      exit(ImageShow(locator: locator, style: style, count: options.count).run(name))
+    case .benchmark:
+      exit(DataBenchmark(directory: options.dataDirectory ?? ".", runs: options.runs).run())
+    }
+  }
+}
+
+/// Writes `text` to standard error.
+func standardError(_ text: String) {
+  FileHandle.standardError.write(Data(text.utf8))
+}
+
+/// Colour for a terminal, plain text otherwise; meaning never rests on colour alone
+/// (every line also has ✓ or ✗).
+struct Style {
+  let color: Bool
+
+  func good(_ text: String) -> String { wrap(text, "32") }
+  func bad(_ text: String) -> String { wrap(text, "31") }
+  func bold(_ text: String) -> String { wrap(text, "1") }
+  func dim(_ text: String) -> String { wrap(text, "2") }
+
+  private func wrap(_ text: String, _ code: String) -> String {
+    color ? "\u{1B}[\(code)m\(text)\u{1B}[0m" : text
   }
 }

@@ -81,7 +81,10 @@ public struct Downloader: Sendable {
     let final = folder + "/" + file.gzipName
     let temporary = folder + "/." + file.gzipName + ".download-\(getpid())"
     unlink(temporary)
-    defer { unlink(temporary) }  // gone after a failure; after success it is already renamed
+    defer {
+      unlink(temporary)  // gone after a failure; after success it is already renamed
+      rmdir(folder)  // only succeeds if the folder is empty: no empty cache folders left
+    }
     do {
       try fetch(url, temporary, file.gzipSize)
     } catch let error as DataError {

@@ -1,0 +1,141 @@
+import Foundation
+import NeuralKit
+import Testing
+
+@Suite("Data: half-block pictures")
+struct DataPictureTests {
+  @Test("two pixel rows share one line: ▀ top, ▄ bottom, █ both, space neither")
+  func plainBlocks() {
+    // 3 × 4: the odd last row is padded with background.
+    let pixels: [UInt8] = [
+      255, 0, 255, 0,
+      0, 255, 255, 0,
+      200, 127, 128, 0,
+    ]
+    #expect(HalfBlockImage.lines(pixels: pixels, rows: 3, columns: 4) == ["▀▄█ ", "▀ ▀ "])
+  }
+
+  @Test("colour: ▀ with the top pixel as foreground and the bottom one as background")
+  func colourBlocks() {
+    let lines = HalfBlockImage.lines(pixels: [255, 0], rows: 2, columns: 1, color: true)
+    #expect(lines == ["\u{1B}[38;5;231;48;5;16m▀\u{1B}[0m"])
+  }
+
+  @Test("a bundled digit draws as 14 lines of 28 cells with ink in the middle")
+  func bundledDigit() throws {
+    let mnist = try Dataset.load(.mnist, fromFolder: BundledSubsets.folder(for: .mnist))
+    let lines = HalfBlockImage.lines(pixels: mnist.test.image(0), rows: 28, columns: 28)
+    #expect(lines.count == 14)
+    #expect(lines.allSatisfy { $0.count == 28 })
+    #expect(lines[7].contains("█"))
+    #expect(lines[0].allSatisfy { $0 == " " }, "MNIST digits have an empty border")
+  }
+}
+
+/// Runs the built `datasets` program, which `swift build --build-tests` (and so
+/// `swift test`) puts next to the test bundle.
+struct DatasetsProgram {
+  static let path: String? = {
+    let folder = URL(fileURLWithPath: CommandLine.arguments[0]).deletingLastPathComponent()
+    for candidate in [folder, folder.deletingLastPathComponent()] {
+      let path = candidate.appendingPathComponent("datasets").path
+      if FileManager.default.isExecutableFile(atPath: path) { return path }
+    }
+    return nil
+  }()
+
+  /// Exit status and standard output + error of `datasets arguments`, offline, no colour,
+  /// with a private cache so nothing of this machine is found.
+  static func run(_ arguments: [String], cache: String) throws -> (status: Int32, output: String) {
+    let process = Process()
+    process.executableURL = URL(fileURLWithPath: path!)
+    process.arguments = arguments
+    process.environment = [
+      "HOME": cache, "XDG_CACHE_HOME": cache, "NEURALKIT_OFFLINE": "1", "NO_COLOR": "1",
+    ]
+    let pipe = Pipe()
+    process.standardOutput = pipe
+    process.standardError = pipe
+    try process.run()
+    let data = pipe.fileHandleForReading.readDataToEndOfFile()
+    process.waitUntilExit()
+    return (process.terminationStatus, String(decoding: data, as: UTF8.self))
+  }
+}
+
+@Suite(
+  "Data: the datasets command",
+  .enabled(if: DatasetsProgram.path != nil, "the datasets program is not built next to the tests"))
+struct DataCommandTests {
+  @Test("offline with nothing else: the bundled subsets, every source listed, exit 0")
+  func bundledFallback() throws {
+    let folder = try TemporaryFolder()
+    let (status, output) = try DatasetsProgram.run([], cache: folder.path)
+    #expect(status == 0, "\(output)")
+    #expect(output.contains("✓ bundled subset: loaded"))
+    #expect(output.contains("skipped: NEURALKIT_OFFLINE is set"))
+    #expect(output.contains("Note: using the bundled Fashion-MNIST subset"))
+    #expect(output.contains("all data files are valid"))
+  }
+
+  @Test("--data-dir with a bad file: exit 1 and the error names the file")
+  func badFile() throws {
+    let folder = try TemporaryFolder()
+    try DataFixtures.writeDataset(in: folder.file("data/mnist"))
+    let bad = folder.file("data/mnist/t10k-labels-idx1-ubyte.gz")
+    try DataFixtures.write(
+      Array(DataFixtures.gzip(DataFixtures.labelsFile([1, 2]))[0..<20]), to: bad)
+
+    let (status, output) = try DatasetsProgram.run(
+      ["--data-dir", folder.file("data")], cache: folder.path)
+    #expect(status == 1, "\(output)")
+    #expect(output.contains("\(bad): corrupt gzip stream"))
+  }
+
+  @Test("--data-dir with good files: used first, exit 0")
+  func goodFolder() throws {
+    let folder = try TemporaryFolder()
+    try DataFixtures.writeDataset(in: folder.file("data/mnist"), trainCount: 20, testCount: 10)
+    let (status, output) = try DatasetsProgram.run(
+      ["--data-dir", folder.file("data")], cache: folder.path)
+    #expect(status == 0, "\(output)")
+    #expect(
+      output.contains(
+        "using --data-dir \(folder.file("data/mnist")): 20 training and 10 test images"))
+  }
+
+  @Test("--show draws labelled half-block pictures")
+  func show() throws {
+    let folder = try TemporaryFolder()
+    let (status, output) = try DatasetsProgram.run(
+      ["--show", "fashion-mnist", "--count", "2"], cache: folder.path)
+    #expect(status == 0, "\(output)")
+    #expect(output.contains("█"))
+    #expect(output.contains("#0  9 Ankle boot"))
+    #expect(!output.contains("\u{1B}["), "NO_COLOR is set: no escape codes")
+  }
+
+  @Test(
+    "a bad command line is exit 2 with a message naming the flag",
+    arguments: [
+      (["--bogus"], "unknown flag '--bogus'"),
+      (["--show", "cifar"], "--show takes mnist or fashion-mnist, not 'cifar'"),
+      (["--data-dir"], "--data-dir needs a value"),
+      (["--count", "0"], "--count needs a whole number from 1 to 64, not '0'"),
+      (["--benchmark"], "--benchmark needs --data-dir DIR"),
+    ])
+  func badUsage(arguments: [String], message: String) throws {
+    let folder = try TemporaryFolder()
+    let (status, output) = try DatasetsProgram.run(arguments, cache: folder.path)
+    #expect(status == 2)
+    #expect(output.contains(message), "\(output)")
+  }
+
+  @Test("--help prints the usage, exit 0")
+  func help() throws {
+    let folder = try TemporaryFolder()
+    let (status, output) = try DatasetsProgram.run(["--help"], cache: folder.path)
+    #expect(status == 0)
+    #expect(output.hasPrefix("usage: swift run datasets"))
+  }
+}
