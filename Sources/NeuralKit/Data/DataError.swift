@@ -43,6 +43,7 @@ public enum DataError: Error, Equatable, Sendable, CustomStringConvertible {
   /// A downloaded file has the wrong MD5 checksum.
   case checksumMismatch(url: String, expected: String, found: String)
 
+  /// The message: the file (or address), a colon, the problem and what it means.
   public var description: String {
     switch self {
     case .missingFile(let path):
