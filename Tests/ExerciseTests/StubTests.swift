@@ -24,6 +24,8 @@
       case .leakyReLU: return ReLUChecks.leakyReLU(ExerciseStubs.leakyReLU)
       case .leakyReLUDerivative:
         return ReLUChecks.leakyReLUDerivative(ExerciseStubs.leakyReLUDerivative)
+      case .denseForward: return DenseChecks.denseForward(ExerciseStubs.denseForward)
+      case .denseBackward: return DenseChecks.denseBackward(ExerciseStubs.denseBackward)
       }
     }
   }

@@ -59,4 +59,5 @@ func packageFile(_ path: String) throws -> String {
 let lessonPrograms: [(lesson: String, program: String)] = [
   ("Lessons/01-sigmoid.md", "lesson01-sigmoid"),
   ("Lessons/02-relu.md", "lesson02-relu"),
+  ("Lessons/03-backprop.md", "lesson03-backprop"),
 ]

@@ -50,13 +50,16 @@ public struct Dense: Equatable, Sendable {
   /// Number of trainable numbers: weights plus biases.
   public var parameterCount: Int { weights.count + bias.count }
 
+  // lesson: dense-forward
   /// Runs a batch through the layer. Keeps Z, which the backward pass needs.
   public func forward(_ inputs: Matrix) -> DenseForward {
     var preActivation = inputs.multiplied(by: weights)  // (batch, out)
     preActivation.addToEachRow(bias)
     return DenseForward(preActivation: preActivation, output: activation.apply(preActivation))
   }
+  // end lesson
 
+  // lesson: dense-backward
   /// The gradients of the loss, given dA = ∂loss/∂(this layer's output).
   ///
   /// Gradients are returned fresh, never added to stored ones: calling `backward` twice
@@ -74,6 +77,7 @@ public struct Dense: Equatable, Sendable {
     let dX = needsInputGradient ? dZ.multiplied(byTransposed: weights) : nil  // (batch, in)
     return DenseGradients(dW: dW, db: db, dX: dX)
   }
+  // end lesson
 }
 
 /// What a dense layer's forward pass produces: Z = X·W + b and A = f(Z).

@@ -105,6 +105,7 @@ public struct Network: Equatable, Sendable, CustomStringConvertible {
     let passes = forward(inputs)
     let logits = passes.last!.output  // (batch, classes)
     let loss = SoftmaxCrossEntropy.evaluate(logits: logits, labels: labels)
+    // lesson: network-backward
     // Backward: from the loss to the first layer, each layer's dX is the dA of the one
     // before it. The first layer's dX is not needed.
     var gradients: [DenseGradients] = []
@@ -116,6 +117,7 @@ public struct Network: Equatable, Sendable, CustomStringConvertible {
       gradients.append(layerGradients)
       if let dX = layerGradients.dX { dOutput = dX }
     }
+    // end lesson
     return Backpropagation(
       loss: loss.loss, correct: countCorrect(logits, labels), gradients: gradients.reversed(),
       passes: passes)

@@ -1,4 +1,5 @@
 import ExerciseSupport
+import Foundation
 import NeuralKit
 
 /// What checking one exercise found.
@@ -29,7 +30,8 @@ enum CheckOutcome: Codable, Equatable, Sendable {
     case .failed(let failure):
       return [
         "\(exercise.functionName) is not right yet — \(exercise.path)",
-        "  case       \(failure.caseDescription)",
+        "  case       "
+          + failure.caseDescription.replacingOccurrences(of: "\n", with: "\n             "),
         "  yours      \(failure.yours)",
         "  expected   \(failure.expected)",
         "  tolerance  \(failure.tolerance)",
@@ -70,12 +72,15 @@ struct NamedTolerance: Sendable {
   var tolerance: Tolerance
   /// Why this size: what legitimate differences it absorbs.
   var reason: String
+  /// What the relative part is relative to: `|expected|` for numbers, `max|expected|` (the
+  /// largest in the tensor, NeuralKit's `TensorComparison` policy) for arrays.
+  var scale = "|expected|"
 
   /// `1.0e-06 + 1.0e-05·|expected| (reason)`, or `exact (reason)`.
   var description: String {
     if tolerance.absolute == 0 && tolerance.relative == 0 { return "exact (\(reason))" }
     let relative =
-      tolerance.relative == 0 ? "" : " + \(scientific(tolerance.relative))·|expected|"
+      tolerance.relative == 0 ? "" : " + \(scientific(tolerance.relative))·\(scale)"
     return "\(scientific(tolerance.absolute))\(relative) (\(reason))"
   }
 
@@ -94,7 +99,7 @@ struct NamedTolerance: Sendable {
   /// of terms and the order of summation, ~1e-6 of the largest value for the sizes tested.
   static let sumsOfProducts = NamedTolerance(
     tolerance: Tolerance(absolute: 1e-5, relative: 1e-4),
-    reason: "sums of products round differently in another order")
+    reason: "sums of products round differently in another order", scale: "max|expected|")
 }
 
 /// One failed comparison inside a case: the values shown and an optional specific hint.

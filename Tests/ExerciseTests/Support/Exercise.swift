@@ -3,12 +3,14 @@
 enum Exercise: String, CaseIterable, Codable, Sendable {
   case sigmoid, sigmoidDerivative
   case relu, reluDerivative, leakyReLU, leakyReLUDerivative
+  case denseForward, denseBackward
 
   /// The lesson number: `1` for `exercises/01-sigmoid/`.
   var lesson: Int {
     switch self {
     case .sigmoid, .sigmoidDerivative: return 1
     case .relu, .reluDerivative, .leakyReLU, .leakyReLUDerivative: return 2
+    case .denseForward, .denseBackward: return 3
     }
   }
 
@@ -17,6 +19,7 @@ enum Exercise: String, CaseIterable, Codable, Sendable {
     switch lesson {
     case 1: return "01-sigmoid"
     case 2: return "02-relu"
+    case 3: return "03-backprop"
     default: preconditionFailure("no folder for lesson \(lesson)")
     }
   }
@@ -30,6 +33,8 @@ enum Exercise: String, CaseIterable, Codable, Sendable {
     case .reluDerivative: return "ReLUDerivative.swift"
     case .leakyReLU: return "LeakyReLU.swift"
     case .leakyReLUDerivative: return "LeakyReLUDerivative.swift"
+    case .denseForward: return "DenseForward.swift"
+    case .denseBackward: return "DenseBackward.swift"
     }
   }
 
@@ -63,6 +68,11 @@ enum Exercise: String, CaseIterable, Codable, Sendable {
       return "leakyReLU(x) = x if x > 0, else alpha · x"
     case .leakyReLUDerivative:
       return "leakyReLU′(x) = 1 if x > 0, else alpha (also alpha at x = 0)"
+    case .denseForward:
+      return "Y[r][c] = bias[c] + Σₖ inputs[r][k] · weights[k][c]"
+    case .denseBackward:
+      return
+        "each gradient has the shape of what it differentiates: dW like W, db like b, dX like X"
     }
   }
 }

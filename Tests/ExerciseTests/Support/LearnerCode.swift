@@ -25,6 +25,8 @@ enum LearnerCode {
     case .reluDerivative: return ReLUChecks.reluDerivative(Exercises.reluDerivative)
     case .leakyReLU: return ReLUChecks.leakyReLU(Exercises.leakyReLU)
     case .leakyReLUDerivative: return ReLUChecks.leakyReLUDerivative(Exercises.leakyReLUDerivative)
+    case .denseForward: return DenseChecks.denseForward(Exercises.denseForward)
+    case .denseBackward: return DenseChecks.denseBackward(Exercises.denseBackward)
     }
   }
 
@@ -58,6 +60,14 @@ enum LearnerCode {
     case .leakyReLUDerivative:
       result = await #expect(processExitsWith: .success, observing: [\.standardOutputContent]) {
         LearnerCode.reportFromChild(.leakyReLUDerivative)
+      }
+    case .denseForward:
+      result = await #expect(processExitsWith: .success, observing: [\.standardOutputContent]) {
+        LearnerCode.reportFromChild(.denseForward)
+      }
+    case .denseBackward:
+      result = await #expect(processExitsWith: .success, observing: [\.standardOutputContent]) {
+        LearnerCode.reportFromChild(.denseBackward)
       }
     }
     guard let result else { return .crashed }
