@@ -55,22 +55,22 @@ struct Benchmark {
     report("\(name)_speedup", naive / engine, "x")
   }
 
-  /// One epoch of training 784-128-10 (ReLU, Adam) on synthetic images.
+  /// One epoch of training 784-128-10 (ReLU, Adam) on synthetic images, through the same
+  /// path as real data: bytes in `LabeledImages`, a shuffled batch order, `fillBatch`.
   static func benchmarkEpoch(batch: Int, images: Int, runs: Int) {
     var generator = SeededGenerator(seed: 11)
-    let pixels = (0..<images * 784).map { _ in UInt8(truncatingIfNeeded: generator.next()) }
-    let labels = (0..<images).map { _ in generator.nextInt(below: 10) }
+    let training = LabeledImages(
+      pixels: (0..<images * 784).map { _ in UInt8(truncatingIfNeeded: generator.next()) },
+      labels: (0..<images).map { _ in UInt8(generator.nextInt(below: 10)) },
+      imageRows: 28, imageColumns: 28)
     var network = Network(layerSizes: [784, 128, 10], hiddenActivation: .relu, seed: 1)
     var optimizer = Adam()
+    var inputs = Matrix(rows: batch, columns: 784)
+    var labels: [Int] = []
     let seconds = median(runs: runs) {
-      var start = 0
-      while start + batch <= images {
-        var values = [Float](repeating: 0, count: batch * 784)
-        for i in values.indices { values[i] = Float(pixels[start * 784 + i]) / 255 }
-        let inputs = Matrix(rows: batch, columns: 784, values: values)
-        let batchLabels = Array(labels[start..<start + batch])
-        _ = try! network.trainStep(inputs: inputs, labels: batchLabels, optimizer: &optimizer)
-        start += batch
+      for indices in training.miniBatches(size: batch, generator: &generator, dropLast: true) {
+        training.fillBatch(indices, into: &inputs, labels: &labels)
+        _ = try! network.trainStep(inputs: inputs, labels: labels, optimizer: &optimizer)
       }
     }
     let scale = 60_000 / Double(images)  // quick mode trains on fewer images

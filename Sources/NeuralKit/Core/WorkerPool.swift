@@ -63,7 +63,10 @@ public final class WorkerPool: @unchecked Sendable {
   /// Calls `body(unit)` for every unit in 0..<units, spread over the caller and the
   /// workers, and returns when all have finished. Units must be independent. Calls from
   /// several threads at once are taken one after another.
-  public func run(units: Int, _ body: (Int) -> Void) {
+  ///
+  /// `body` is escaping because workers hold it while they run; the pool lets go of it
+  /// before returning and never calls it afterwards.
+  public func run(units: Int, _ body: @escaping (Int) -> Void) {
     guard units > 0 else { return }
     callerLock.lock()
     defer { callerLock.unlock() }
@@ -72,7 +75,7 @@ public final class WorkerPool: @unchecked Sendable {
       for unit in 0..<units { body(unit) }
       return
     }
-    withoutActuallyEscaping(body) { body in runShared(units: units, body) }
+    runShared(units: units, body)
   }
 
   private func runShared(units: Int, _ body: @escaping (Int) -> Void) {
@@ -90,8 +93,8 @@ public final class WorkerPool: @unchecked Sendable {
     if finishedUnits.add(done, ordering: .acquiringAndReleasing).newValue < units {
       waitUntil { self.finishedUnits.load(ordering: .acquiring) >= units }
     }
-    // No worker may take the job from now on; wait for those that did to let go of it
-    // (`body` must not outlive this call).
+    // No worker may take the job from now on; wait for those that took it to finish
+    // with it, so none is still inside `body` when this call returns.
     jobLock.lock()
     job = nil
     jobLock.unlock()
@@ -129,14 +132,13 @@ public final class WorkerPool: @unchecked Sendable {
     while true {
       seen = waitForNewGeneration(after: seen)
       jobLock.lock()
-      var body = job
+      let body = job
       let units = unitCount
       if body != nil { holders.add(1, ordering: .acquiringAndReleasing) }
       jobLock.unlock()
-      guard let work = body else { continue }
-      let done = runUnits(work, units: units)
+      guard let body else { continue }
+      let done = runUnits(body, units: units)
       if done > 0 { finishedUnits.add(done, ordering: .releasing) }
-      body = nil
       holders.subtract(1, ordering: .releasing)
     }
   }

@@ -70,7 +70,13 @@ public struct ExperimentReport: Sendable {
       let gap = (sa.mean - sb.mean) * 100
       let spread = max(sa.standardDeviation, sb.standardDeviation) * 100
       let (winner, loser) = gap >= 0 ? (a, b) : (b, a)
-      if abs(gap) <= max(2 * spread, 0.1) {
+      if sa.count < 2 || sb.count < 2 {
+        sentences.append(
+          "Final test accuracy: \(a.displayName) \(fixed(sa.mean * 100, 2))%,"
+            + " \(b.displayName) \(fixed(sb.mean * 100, 2))%, a gap of \(fixed(abs(gap), 2))"
+            + " points from a single seed: run more seeds (--seeds 3) to see whether it is"
+            + " larger than the seed-to-seed spread.")
+      } else if abs(gap) <= max(2 * spread, 0.1) {
         sentences.append(
           "Final test accuracy: \(a.displayName) \(fixed(sa.mean * 100, 2))%,"
             + " \(b.displayName) \(fixed(sb.mean * 100, 2))%. The gap, \(fixed(abs(gap), 2))"

@@ -1,0 +1,228 @@
+import Foundation
+import NeuralKit
+
+/// Lesson 05: training a real network on real data. 784 → 128 (ReLU) → 10 with Adam,
+/// batch 32, pixels in [0, 1], on MNIST (or Fashion-MNIST), with a progress bar, one line
+/// per epoch, a confusion matrix, some mistakes drawn in the terminal, and curves written
+/// as SVG and CSV.
+///
+///     swift run lesson05-training
+///     swift run lesson05-training --dataset fashion-mnist --epochs 5
+@main
+struct TrainingLesson {
+  static let program = "lesson05-training"
+
+  static let usage = """
+    Usage: swift run \(program) [flags]
+
+    Trains 784 → 128 → 10 on MNIST and shows what happens, epoch by epoch.
+    Writes curves (SVG) and metrics (CSV) to results/.
+
+    Flags:
+      --dataset mnist|fashion-mnist        (default mnist)
+      --epochs N                           passes over the training set (default 5)
+      --batch-size N                       images per step (default 32)
+      --learning-rate X                    step size (default 0.001)
+      --optimizer adam|sgd                 (default adam)
+      --hidden 128 | 128,128               hidden layer sizes (default 128)
+      --activation relu|sigmoid|tanh|leaky-relu   hidden activation (default relu)
+      --pixels scaled|raw                  inputs in [0, 1] or 0…255 (default scaled)
+      --seed N                             weights and batch order (default 1)
+      --data-dir DIR                       a folder with mnist/ and fashion-mnist/
+      --out DIR                            where results go (default results)
+      --quick                              2 epochs on 2 000 images (CI, tests)
+      --no-color                           plain text
+      -h, --help                           this text
+    """
+
+  static func main() {
+    var defaults = TrainingArguments()
+    defaults.options.epochs = 5
+    var arguments = TrainingArguments.parseOrExit(
+      program: program, usage: usage, defaults: defaults,
+      accepted: [
+        .dataset, .epochs, .batchSize, .learningRate, .optimizer, .hidden, .activation, .pixels,
+        .seed, .dataDir, .out, .quick, .noColor, .help,
+      ])
+    if arguments.quick && !arguments.given.contains("epochs") { arguments.options.epochs = 2 }
+    guard arguments.datasets.count == 1, let kind = arguments.datasets.first else {
+      FileHandle.standardError.write(Data("\(program): --dataset takes one data set\n".utf8))
+      exit(2)
+    }
+    let style = TerminalStyle.standardOutput(plain: arguments.plain)
+    print(style.bold("Lesson 05 — training a network on \(kind.displayName)"))
+    print("command: \(TrainingArguments.reproducingCommand(program: program))")
+    let located: LocatedDataset
+    do {
+      located = try Dataset.locate(kind, dataDirectory: arguments.dataDirectory)
+    } catch {
+      FileHandle.standardError.write(Data("\(program): \(error)\n".utf8))
+      exit(1)
+    }
+    var dataset = located.dataset
+    if let banner = located.banner { print(banner) }
+    print("data: \(located.source)")
+    if arguments.quick {
+      dataset.train = dataset.train.subset(Array(0..<min(2_000, dataset.train.count)))
+      dataset.test = dataset.test.subset(Array(0..<min(500, dataset.test.count)))
+    }
+    let options = arguments.options
+    let seed = arguments.seeds[0]
+    var network = Network(
+      layerSizes: options.layerSizes(inputs: dataset.pixelsPerImage, classes: dataset.classCount),
+      hiddenActivation: options.activation, initializer: options.initializer, seed: seed)
+    print("model: \(network)")
+    print(
+      "training: \(options.makeOptimizer().summary), batch \(options.batchSize),"
+        + " \(options.epochs) epochs, pixels \(options.scaledPixels ? "in [0, 1]" : "0…255"), seed \(seed)"
+    )
+    print(
+      "\(spacedThousands(dataset.train.count)) training images; the \(spacedThousands(dataset.test.count))"
+        + " test images serve as the validation set, as in Keras' tutorials")
+    print("")
+    var bar = ProgressBar()
+    let trainer = Trainer(options: options, batchSeed: ActivationExperiment.batchSeed(for: seed))
+    let history = trainer.train(&network, on: dataset.train, validation: dataset.test) { event in
+      switch event {
+      case .step(let progress): bar.update(progress)
+      case .epochFinished(let record):
+        bar.clear()
+        print(epochLine(record, epochs: options.epochs, quick: arguments.quick))
+      case .diverged(let divergence):
+        bar.clear()
+        print(divergence.message)
+      case .evaluated: break
+      }
+    }
+    if history.divergence != nil { exit(1) }
+    showCurves(history)
+    showMistakes(network, dataset, options: options, style: style)
+    writeResults(history, kind: kind, arguments: arguments)
+    print("")
+    print("Your turn: exercises/05-training/TrainingStep.swift — write the training step.")
+    print("Next: lesson 06, ReLU vs Sigmoid (swift run lesson06-relu-vs-sigmoid).")
+  }
+
+  /// `epoch 3/5  loss 0.0712  train 97.86%  test loss 0.0850  test 97.41%  2.1 s`
+  /// (the time only outside `--quick`, so quick output is the same on every run).
+  static func epochLine(_ record: EpochRecord, epochs: Int, quick: Bool) -> String {
+    var line =
+      "epoch \(record.epoch)/\(epochs)  loss \(fixed(record.trainLoss, 4))"
+      + "  train \(fixed(record.trainAccuracy * 100, 2))%"
+      + "  test loss \(fixed(record.validationLoss, 4))"
+      + "  test \(fixed(record.validationAccuracy * 100, 2))%"
+    if !quick { line += "  \(fixed(record.seconds, 1)) s" }
+    return line
+  }
+
+  static func showCurves(_ history: TrainingHistory) {
+    guard history.epochs.count > 1 else { return }
+    print("")
+    print("  accuracy (%) per epoch:  * train   o test")
+    let train = history.epochs.map { (x: Double($0.epoch), y: $0.trainAccuracy * 100) }
+    let test = history.epochs.map { (x: Double($0.epoch), y: $0.validationAccuracy * 100) }
+    let chart = SeriesPlot.text(
+      series: [("train", "*", train), ("test", "o", test)], width: 50, height: 8, yDecimals: 1)
+    print(
+      chart.split(separator: "\n", omittingEmptySubsequences: false).map { "  " + $0 }.joined(
+        separator: "\n"))
+  }
+
+  static func showMistakes(
+    _ network: Network, _ dataset: Dataset, options: TrainingOptions, style: TerminalStyle
+  ) {
+    let predictions = network.predictions(dataset.test, scaled: options.scaledPixels)
+    let truth = (0..<dataset.test.count).map(dataset.test.label)
+    let confusion = ConfusionMatrix(
+      truth: truth, predictions: predictions, classCount: dataset.classCount)
+    let correct = zip(truth, predictions).filter { $0 == $1 }.count
+    print("")
+    print("test set: \(countAndPercent(correct, of: truth.count)) right")
+    print("")
+    print("confusion matrix (rows: true class, columns: predicted):")
+    let headers = ["true \\ predicted"] + (0..<dataset.classCount).map(String.init)
+    let rows = confusion.counts.enumerated().map { index, row in
+      let name = dataset.classNames[index]
+      return [name == "\(index)" ? name : "\(index) \(name)"] + row.map(String.init)
+    }
+    print(TextTable(headers: headers, rows: rows).text)
+    print("")
+    print("most frequent mistakes:")
+    for mistake in confusion.topConfusions(3) {
+      print(
+        "  \(mistake.count) × \(dataset.classNames[mistake.truth]) taken for"
+          + " \(dataset.classNames[mistake.prediction])")
+    }
+    let wrong = (0..<truth.count).filter { truth[$0] != predictions[$0] }.prefix(2)
+    guard !wrong.isEmpty else { return }
+    print("")
+    print("the first \(wrong.count) mistakes of the test set:")
+    let pictures = wrong.map { index in
+      HalfBlockImage.lines(
+        pixels: dataset.test.image(index), rows: dataset.imageRows, columns: dataset.imageColumns,
+        color: style.usesColor)
+    }
+    for line in 0..<pictures[0].count {
+      print("  " + pictures.map { $0[line] }.joined(separator: "   "))
+    }
+    // Captions under their pictures: "true → predicted", padded to the picture's width.
+    let captions = wrong.map { index in
+      "#\(index): \(dataset.classNames[truth[index]]) → \(dataset.classNames[predictions[index]])"
+        .padding(toLength: dataset.imageColumns, withPad: " ", startingAt: 0)
+    }
+    print("  " + captions.joined(separator: "   "))
+  }
+
+  static func writeResults(
+    _ history: TrainingHistory, kind: DatasetKind, arguments: TrainingArguments
+  ) {
+    let folder = URL(fileURLWithPath: arguments.outputDirectory)
+    let name = "training-\(kind.folderName)"
+    let rows = history.epochs.map { record in
+      [
+        "\(record.epoch)", "\(record.step)", fixed(record.trainLoss, 6),
+        fixed(record.trainAccuracy, 6), fixed(record.validationLoss, 6),
+        fixed(record.validationAccuracy, 6), fixed(record.seconds, 3),
+      ]
+    }
+    let csv = CSVTable(
+      header: [
+        "epoch", "step", "train_loss", "train_accuracy", "validation_loss",
+        "validation_accuracy", "seconds",
+      ], rows: rows)
+    let loss = SVGLineChart(
+      title: "\(kind.displayName): loss per epoch", xLabel: "epoch", yLabel: "cross-entropy",
+      series: [
+        .init(
+          name: "train", points: history.epochs.map { (Double($0.epoch), Double($0.trainLoss)) }),
+        .init(
+          name: "test", points: history.epochs.map { (Double($0.epoch), Double($0.validationLoss)) }
+        ),
+      ])
+    let accuracy = SVGLineChart(
+      title: "\(kind.displayName): accuracy per epoch", xLabel: "epoch", yLabel: "accuracy (%)",
+      series: [
+        .init(
+          name: "train", points: history.epochs.map { (Double($0.epoch), $0.trainAccuracy * 100) }),
+        .init(
+          name: "test",
+          points: history.epochs.map { (Double($0.epoch), $0.validationAccuracy * 100) }),
+      ])
+    let files = [
+      ("\(name).csv", csv.text), ("\(name)-loss.svg", loss.svg),
+      ("\(name)-accuracy.svg", accuracy.svg),
+    ]
+    do {
+      try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+      print("")
+      for (file, text) in files {
+        try text.write(to: folder.appendingPathComponent(file), atomically: true, encoding: .utf8)
+        print("wrote \(arguments.outputDirectory)/\(file)")
+      }
+    } catch {
+      FileHandle.standardError.write(
+        Data("\(program): cannot write results to \(arguments.outputDirectory): \(error)\n".utf8))
+      exit(1)
+    }
+  }
+}
