@@ -2,6 +2,12 @@ import Foundation
 import NeuralKit
 import Testing
 
+#if canImport(Glibc)
+  import Glibc
+#elseif canImport(Darwin)
+  import Darwin
+#endif
+
 @Suite("Data: half-block pictures")
 struct DataPictureTests {
   @Test("two pixel rows share one line: ▀ top, ▄ bottom, █ both, space neither")
@@ -44,12 +50,33 @@ struct DatasetsProgram {
     return nil
   }()
 
+  /// `setpriv`, which runs a program as another user (util-linux), when present.
+  static let setpriv: String? =
+    FileManager.default.isExecutableFile(atPath: "/usr/bin/setpriv") ? "/usr/bin/setpriv" : nil
+
+  /// Whether the unprivileged user `nobody` can run the program: root, `setpriv`, and a
+  /// build folder others may read (not so under a private home folder).
+  static let nobodyCanRun: Bool = {
+    guard runsAsRoot, setpriv != nil, path != nil else { return false }
+    let folder = try? TemporaryFolder()
+    return (try? run(["--help"], cache: folder?.path ?? "/", asNobody: true).status) == 0
+  }()
+
   /// Exit status and standard output + error of `datasets arguments`, offline, no colour,
-  /// with a private cache so nothing of this machine is found.
-  static func run(_ arguments: [String], cache: String) throws -> (status: Int32, output: String) {
+  /// with a private cache so nothing of this machine is found. `asNobody` runs it as the
+  /// unprivileged user `nobody` (uid 65534) through `setpriv`.
+  static func run(_ arguments: [String], cache: String, asNobody: Bool = false) throws -> (
+    status: Int32, output: String
+  ) {
     let process = Process()
-    process.executableURL = URL(fileURLWithPath: path!)
-    process.arguments = arguments
+    if asNobody {
+      process.executableURL = URL(fileURLWithPath: setpriv!)
+      process.arguments =
+        ["--reuid=65534", "--regid=65534", "--clear-groups", path!] + arguments
+    } else {
+      process.executableURL = URL(fileURLWithPath: path!)
+      process.arguments = arguments
+    }
     process.environment = [
       "HOME": cache, "XDG_CACHE_HOME": cache, "NEURALKIT_OFFLINE": "1", "NO_COLOR": "1",
     ]
@@ -129,6 +156,33 @@ struct DataCommandTests {
     let (status, output) = try DatasetsProgram.run(arguments, cache: folder.path)
     #expect(status == 2)
     #expect(output.contains(message), "\(output)")
+  }
+
+  @Test(
+    "folders and files without permission, for real: run as nobody",
+    .enabled(
+      if: DatasetsProgram.nobodyCanRun,
+      "needs root, setpriv, and a build folder the user nobody may read"))
+  func permissionDenied() throws {
+    let folder = try TemporaryFolder()
+    #expect(chmod(folder.path, 0o755) == 0)  // mkdtemp makes it 0700: nobody could not enter
+    try DataFixtures.writeDataset(in: folder.file("closed/mnist"))
+    #expect(chmod(folder.file("closed/mnist"), 0o000) == 0)
+    try DataFixtures.writeDataset(in: folder.file("open/mnist"))
+    let unreadable = folder.file("open/mnist/train-images-idx3-ubyte.gz")
+    #expect(chmod(unreadable, 0o000) == 0)
+    defer { chmod(folder.file("closed/mnist"), 0o755) }
+
+    let closed = try DatasetsProgram.run(
+      ["--data-dir", folder.file("closed")], cache: folder.path, asNobody: true)
+    #expect(
+      closed.output.contains("✗ --data-dir \(folder.file("closed/mnist")): permission denied"))
+    #expect(closed.status == 0, "a folder it cannot enter is skipped: \(closed.output)")
+
+    let open = try DatasetsProgram.run(
+      ["--data-dir", folder.file("open")], cache: folder.path, asNobody: true)
+    #expect(open.output.contains("\(unreadable): permission denied"))
+    #expect(open.status == 1, "a file it cannot read is an error: \(open.output)")
   }
 
   @Test("--help prints the usage, exit 0")

@@ -198,7 +198,8 @@ struct DataErrorTests {
   @Test(
     "a folder without permission",
     .disabled(
-      if: runsAsRoot, "runs as root, which ignores permission bits; the next test simulates it"))
+      if: runsAsRoot,
+      "runs as root, which ignores permission bits; DataCommandTests checks it as the user nobody"))
   func folderWithoutPermission() throws {
     let folder = try TemporaryFolder()
     let data = folder.file("mnist")
