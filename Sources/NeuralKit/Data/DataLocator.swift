@@ -106,7 +106,7 @@ public struct DataLocator: Sendable {
       let folder = DataFolder(path: source.folder)
       guard folder.status == .complete else {
         attempts.append(
-          SourceAttempt(source: source, succeeded: false, outcome: folder.statusDescription))
+          SourceAttempt(source: source, succeeded: false, outcome: outcome(of: folder, source)))
         continue
       }
       let dataset = try Dataset.load(kind, fromFolder: source.folder)
@@ -115,6 +115,22 @@ public struct DataLocator: Sendable {
     }
     // Not reached: the bundled subset is always a source and either loads or throws.
     throw DataError.missingFile(path: bundledFolder(kind))
+  }
+
+  /// Why `folder` was skipped, with a hint for the common slip of naming the data set's
+  /// own folder (`--data-dir data/mnist`) instead of the folder above it (`data`).
+  private func outcome(of folder: DataFolder, _ source: DataSource) -> String {
+    let given: String?
+    switch source.origin {
+    case .dataDirectoryOption: given = dataDirectory
+    case .environment: given = environment["NEURALKIT_DATA_DIR"]
+    default: given = nil
+    }
+    if let given, folder.status == .absent, DataFolder(path: given).status == .complete {
+      return "no such folder; \(given) itself holds the four files: give the folder above it,"
+        + " which holds mnist/ and fashion-mnist/"
+    }
+    return folder.statusDescription
   }
 
   /// Step 5: download what the cache lacks, then load the cache; nil when that fails.

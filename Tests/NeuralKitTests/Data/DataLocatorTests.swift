@@ -101,6 +101,18 @@ struct DataLocatorTests {
     #expect(located.isBundledSubset)
   }
 
+  @Test("--data-dir naming the data set's own folder gets a hint to name the one above")
+  func dataSetFolderGiven() throws {
+    let folder = try TemporaryFolder()
+    try DataFixtures.writeDataset(in: folder.file("data/mnist"))
+
+    let located = try isolatedLocator(in: folder, dataDirectory: folder.file("data/mnist"))
+      .locate(.mnist)
+    #expect(
+      located.attempts[0].outcome.hasPrefix("no such folder; \(folder.file("data/mnist")) itself"))
+    #expect(located.isBundledSubset)
+  }
+
   @Test("a complete folder with a damaged file is an error, not a silent fallback")
   func damagedFolderThrows() throws {
     let folder = try TemporaryFolder()
