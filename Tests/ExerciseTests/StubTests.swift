@@ -26,6 +26,10 @@
         return ReLUChecks.leakyReLUDerivative(ExerciseStubs.leakyReLUDerivative)
       case .denseForward: return DenseChecks.denseForward(ExerciseStubs.denseForward)
       case .denseBackward: return DenseChecks.denseBackward(ExerciseStubs.denseBackward)
+      case .softmax: return SoftmaxChecks.softmax(ExerciseStubs.softmax)
+      case .crossEntropy: return SoftmaxChecks.crossEntropy(ExerciseStubs.crossEntropy)
+      case .softmaxCrossEntropyGradient:
+        return SoftmaxChecks.softmaxCrossEntropyGradient(ExerciseStubs.softmaxCrossEntropyGradient)
       }
     }
   }

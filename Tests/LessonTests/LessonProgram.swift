@@ -60,4 +60,5 @@ let lessonPrograms: [(lesson: String, program: String)] = [
   ("Lessons/01-sigmoid.md", "lesson01-sigmoid"),
   ("Lessons/02-relu.md", "lesson02-relu"),
   ("Lessons/03-backprop.md", "lesson03-backprop"),
+  ("Lessons/04-softmax.md", "lesson04-softmax"),
 ]

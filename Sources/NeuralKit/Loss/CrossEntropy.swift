@@ -1,5 +1,6 @@
 import Foundation
 
+// lesson: cross-entropy
 /// Cross-entropy of one example: how surprised the model is by the true class.
 ///
 ///     loss = −log p_label
@@ -15,6 +16,7 @@ public func crossEntropy(probabilities: [Float], label: Int) -> Float {
     "crossEntropy: label \(label) is not a class of \(probabilities.count)")
   return -log(probabilities[label])
 }
+// end lesson
 
 /// Softmax and sparse categorical cross-entropy together, as Keras'
 /// `SparseCategoricalCrossentropy(from_logits=True)`: the loss and its gradient for a
@@ -28,6 +30,7 @@ public func crossEntropy(probabilities: [Float], label: Int) -> Float {
 /// softmax's and the logarithm's derivatives cancel (lesson 04 shows it); the 1/B comes
 /// from taking the mean.
 public enum SoftmaxCrossEntropy {
+  // lesson: softmax-cross-entropy
   /// The mean loss, the probabilities and dLogits for one batch.
   public static func evaluate(logits: Matrix, labels: [Int]) -> SoftmaxCrossEntropyResult {
     require(
@@ -52,6 +55,7 @@ public enum SoftmaxCrossEntropy {
     return SoftmaxCrossEntropyResult(
       loss: Float(totalLoss / Double(batch)), probabilities: probabilities, dLogits: dLogits)
   }
+  // end lesson
 }
 
 /// What `SoftmaxCrossEntropy.evaluate` returns.

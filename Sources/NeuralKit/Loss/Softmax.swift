@@ -1,5 +1,6 @@
 import Foundation
 
+// lesson: softmax
 /// Softmax: turns a row of scores ("logits") into probabilities that sum to 1.
 ///
 ///     softmax(z)ᵢ = e^(zᵢ − m) / Σⱼ e^(zⱼ − m),   m = maxⱼ zⱼ
@@ -17,6 +18,7 @@ public func softmax(_ logits: [Float]) -> [Float] {
   let total = exponentials.reduce(0, +)  // ≥ 1: never 0
   return exponentials.map { $0 / total }
 }
+// end lesson
 
 /// Softmax applied to each row of a batch of logits, (batch × classes).
 public func softmax(_ logits: Matrix) -> Matrix {

@@ -95,6 +95,12 @@ struct NamedTolerance: Sendable {
   static let exact = NamedTolerance(
     tolerance: Tolerance(absolute: 0), reason: "a comparison and a product by 1 or α round nothing")
 
+  /// Probabilities (softmax and its gradient): exp and a division round differently in
+  /// another order, by ~1e-7 of the largest; a wrong softmax is off by 1e-2 or NaN.
+  static let probabilities = NamedTolerance(
+    tolerance: Tolerance(absolute: 1e-6, relative: 1e-5),
+    reason: "exp and a division round differently in another order", scale: "max|expected|")
+
   /// Sums of products (a dense layer, its gradients): Float rounding grows with the number
   /// of terms and the order of summation, ~1e-6 of the largest value for the sizes tested.
   static let sumsOfProducts = NamedTolerance(

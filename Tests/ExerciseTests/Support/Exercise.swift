@@ -4,6 +4,7 @@ enum Exercise: String, CaseIterable, Codable, Sendable {
   case sigmoid, sigmoidDerivative
   case relu, reluDerivative, leakyReLU, leakyReLUDerivative
   case denseForward, denseBackward
+  case softmax, crossEntropy, softmaxCrossEntropyGradient
 
   /// The lesson number: `1` for `exercises/01-sigmoid/`.
   var lesson: Int {
@@ -11,6 +12,7 @@ enum Exercise: String, CaseIterable, Codable, Sendable {
     case .sigmoid, .sigmoidDerivative: return 1
     case .relu, .reluDerivative, .leakyReLU, .leakyReLUDerivative: return 2
     case .denseForward, .denseBackward: return 3
+    case .softmax, .crossEntropy, .softmaxCrossEntropyGradient: return 4
     }
   }
 
@@ -20,6 +22,7 @@ enum Exercise: String, CaseIterable, Codable, Sendable {
     case 1: return "01-sigmoid"
     case 2: return "02-relu"
     case 3: return "03-backprop"
+    case 4: return "04-softmax"
     default: preconditionFailure("no folder for lesson \(lesson)")
     }
   }
@@ -35,6 +38,9 @@ enum Exercise: String, CaseIterable, Codable, Sendable {
     case .leakyReLUDerivative: return "LeakyReLUDerivative.swift"
     case .denseForward: return "DenseForward.swift"
     case .denseBackward: return "DenseBackward.swift"
+    case .softmax: return "Softmax.swift"
+    case .crossEntropy: return "CrossEntropy.swift"
+    case .softmaxCrossEntropyGradient: return "SoftmaxCrossEntropyGradient.swift"
     }
   }
 
@@ -73,6 +79,12 @@ enum Exercise: String, CaseIterable, Codable, Sendable {
     case .denseBackward:
       return
         "each gradient has the shape of what it differentiates: dW like W, db like b, dX like X"
+    case .softmax:
+      return "softmax(z)ᵢ = e^(zᵢ − m) / Σⱼ e^(zⱼ − m), m = the largest logit"
+    case .crossEntropy:
+      return "loss = −log(probabilities[label]), the natural logarithm"
+    case .softmaxCrossEntropyGradient:
+      return "dLogits[r] = (softmax(logits[r]) − onehot(labels[r])) / batch"
     }
   }
 }

@@ -27,6 +27,10 @@ enum LearnerCode {
     case .leakyReLUDerivative: return ReLUChecks.leakyReLUDerivative(Exercises.leakyReLUDerivative)
     case .denseForward: return DenseChecks.denseForward(Exercises.denseForward)
     case .denseBackward: return DenseChecks.denseBackward(Exercises.denseBackward)
+    case .softmax: return SoftmaxChecks.softmax(Exercises.softmax)
+    case .crossEntropy: return SoftmaxChecks.crossEntropy(Exercises.crossEntropy)
+    case .softmaxCrossEntropyGradient:
+      return SoftmaxChecks.softmaxCrossEntropyGradient(Exercises.softmaxCrossEntropyGradient)
     }
   }
 
@@ -68,6 +72,18 @@ enum LearnerCode {
     case .denseBackward:
       result = await #expect(processExitsWith: .success, observing: [\.standardOutputContent]) {
         LearnerCode.reportFromChild(.denseBackward)
+      }
+    case .softmax:
+      result = await #expect(processExitsWith: .success, observing: [\.standardOutputContent]) {
+        LearnerCode.reportFromChild(.softmax)
+      }
+    case .crossEntropy:
+      result = await #expect(processExitsWith: .success, observing: [\.standardOutputContent]) {
+        LearnerCode.reportFromChild(.crossEntropy)
+      }
+    case .softmaxCrossEntropyGradient:
+      result = await #expect(processExitsWith: .success, observing: [\.standardOutputContent]) {
+        LearnerCode.reportFromChild(.softmaxCrossEntropyGradient)
       }
     }
     guard let result else { return .crashed }
