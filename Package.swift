@@ -27,7 +27,14 @@ let engineSettings: [SwiftSetting] = [.unsafeFlags(engineFlags)]
 // worked solutions in `exercises/*/Solution/` instead, and the untouched stubs build as
 // `ExerciseStubs`, so CI proves every solution passes and every stub fails cleanly. Both
 // modules read the `exercises` folder; their files never overlap.
-let lessons = ["lesson01-sigmoid", "lesson02-relu", "lesson03-backprop", "lesson04-softmax"]
+let lessons = [
+  "lesson01-sigmoid",
+  "lesson02-relu",
+  "lesson03-backprop",
+  "lesson04-softmax",
+  "lesson05-training",
+  "lesson06-relu-vs-sigmoid",
+]
 let exerciseFolders = ["01-sigmoid", "02-relu", "03-backprop", "04-softmax"]
 let solutionFolders = exerciseFolders.map { "\($0)/Solution" }
 let learnerFiles = exerciseFolders.flatMap { folder in

@@ -13,7 +13,7 @@ struct TrainingLesson {
   static let program = "lesson05-training"
 
   static let usage = """
-    Usage: swift run \(program) [flags]
+    usage: swift run \(program) [flags]
 
     Trains 784 → 128 → 10 on MNIST and shows what happens, epoch by epoch.
     Writes curves (SVG) and metrics (CSV) to results/.
@@ -60,7 +60,7 @@ struct TrainingLesson {
       exit(1)
     }
     var dataset = located.dataset
-    if let banner = located.banner { print(banner) }
+    if let banner = located.banner { print(wrapped(banner, width: 80)) }
     print("data: \(located.source)")
     if arguments.quick {
       dataset.train = dataset.train.subset(Array(0..<min(2_000, dataset.train.count)))
@@ -77,8 +77,10 @@ struct TrainingLesson {
         + " \(options.epochs) epochs, pixels \(options.scaledPixels ? "in [0, 1]" : "0…255"), seed \(seed)"
     )
     print(
-      "\(spacedThousands(dataset.train.count)) training images; the \(spacedThousands(dataset.test.count))"
-        + " test images serve as the validation set, as in Keras' tutorials")
+      wrapped(
+        "\(spacedThousands(dataset.train.count)) training images; the"
+          + " \(spacedThousands(dataset.test.count)) test images serve as the validation set,"
+          + " as in Keras' tutorials", width: 80))
     print("")
     var bar = ProgressBar()
     let trainer = Trainer(options: options, batchSeed: ActivationExperiment.batchSeed(for: seed))
@@ -99,7 +101,8 @@ struct TrainingLesson {
     showMistakes(network, dataset, options: options, style: style)
     writeResults(history, kind: kind, arguments: arguments)
     print("")
-    print("Your turn: exercises/05-training/TrainingStep.swift — write the training step.")
+    print("Your turn: exercises/05-training/TrainingStep.swift, then")
+    print("swift test --disable-xctest --filter Lesson05")
     print("Next: lesson 06, ReLU vs Sigmoid (swift run lesson06-relu-vs-sigmoid).")
   }
 

@@ -27,7 +27,7 @@ struct ReLUVersusSigmoid {
   ]
 
   static let usage = """
-    Usage: swift run \(program) [flags]
+    usage: swift run \(program) [flags]
 
     Trains 784 → 128 → 10 with ReLU and with Sigmoid hidden units, from the same weights
     on the same batches per seed, and reports accuracy, loss and speed of learning.
@@ -78,7 +78,9 @@ struct ReLUVersusSigmoid {
     }
     writeResults(reports, arguments)
     print("")
-    print("Next: read Lessons/06-relu-vs-sigmoid.md, then lesson 07 (gradient flow).")
+    print("Your turn: Lessons/06-relu-vs-sigmoid.md, \"Try this\"; if exercises/05-training")
+    print("is not done yet: swift test --disable-xctest --filter Lesson05")
+    print("Next: lesson 07, gradient flow (Lessons/07-gradient-flow.md).")
   }
 
   static func locate(_ kind: DatasetKind, _ arguments: TrainingArguments) -> LocatedDataset? {
@@ -102,18 +104,24 @@ struct ReLUVersusSigmoid {
     let sizes = options.layerSizes(inputs: dataset.pixelsPerImage, classes: dataset.classCount)
     print("")
     print(style.bold("\(dataset.kind.displayName)"))
-    if let banner = located.banner { print(banner) }
+    if let banner = located.banner { print(wrapped(banner, width: 80)) }
     print("data: \(located.source)")
     let (training, validation) = arguments.split.apply(to: dataset, seed: 0)
+    let splitNote =
+      arguments.split == .standard
+      ? " (the test set serves as validation, as in Keras' tutorials)" : ""
     print(
-      "split: \(arguments.split.rawValue), \(spacedThousands(training.count)) training /"
-        + " \(spacedThousands(validation.count)) validation images"
-        + (arguments.split == .standard
-          ? " (the test set serves as validation, as in Keras' tutorials)" : ""))
+      wrapped(
+        "split: \(arguments.split.rawValue), \(spacedThousands(training.count)) training /"
+          + " \(spacedThousands(validation.count)) validation images" + splitNote, width: 80,
+        indent: "  "))
     print(
-      "model: \(sizes.map(String.init).joined(separator: " → ")), \(options.makeOptimizer().summary),"
-        + " batch \(options.batchSize), \(options.epochs) epochs, pixels \(options.scaledPixels ? "in [0, 1]" : "0…255"),"
-        + " seeds \(arguments.seeds.map(String.init).joined(separator: ", "))")
+      wrapped(
+        "model: \(sizes.map(String.init).joined(separator: " → ")),"
+          + " \(options.makeOptimizer().summary), batch \(options.batchSize),"
+          + " \(options.epochs) epochs, pixels \(options.scaledPixels ? "in [0, 1]" : "0…255"),"
+          + " seeds \(arguments.seeds.map(String.init).joined(separator: ", "))", width: 80,
+        indent: "  "))
     let experiment = ActivationExperiment(
       options: options, activations: [.relu, .sigmoid], seeds: arguments.seeds,
       split: arguments.split)
@@ -135,7 +143,7 @@ struct ReLUVersusSigmoid {
     print("")
     print(report.table.text)
     print("")
-    for line in report.thresholdLines { print("  " + line) }
+    for line in report.thresholdLines { print("  " + wrapped(line, width: 78, indent: "    ")) }
     print("")
     print("  validation accuracy (%) against epochs, mean over seeds:")
     let glyphs: [Character] = ["*", "o"]
@@ -147,7 +155,8 @@ struct ReLUVersusSigmoid {
       chart.split(separator: "\n", omittingEmptySubsequences: false).map { "  " + $0 }.joined(
         separator: "\n"))
     print("")
-    print(style.bold("Verdict: ") + report.verdict)
+    print(style.bold("Verdict:"))
+    print("  " + wrapped(report.verdict, width: 78, indent: "  "))
     return report
   }
 

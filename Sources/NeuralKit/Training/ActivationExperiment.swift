@@ -29,6 +29,7 @@ public struct ActivationExperiment: Sendable {
     on dataset: Dataset, observe: (ExperimentEvent) -> Void = { _ in }
   ) -> ExperimentResult {
     var runs: [ExperimentRun] = []
+    // lesson: controlled-experiment
     for seed in seeds {
       let (training, validation) = split.apply(to: dataset, seed: seed)
       for activation in activations {
@@ -54,6 +55,7 @@ public struct ActivationExperiment: Sendable {
         observe(.finished(run))
       }
     }
+    // end lesson
     return ExperimentResult(
       datasetName: dataset.kind.displayName, activations: activations, seeds: seeds, runs: runs)
   }

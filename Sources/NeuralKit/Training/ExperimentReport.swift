@@ -34,11 +34,13 @@ public struct ExperimentReport: Sendable {
         cell({ $0.validation?.accuracy }, percent: true),
         cell({ $0.train.map { Double($0.loss) } }, percent: false),
         cell({ $0.validation.map { Double($0.loss) } }, percent: false),
-        diverged == 0 ? "\(runs.count)" : "\(runs.count - diverged) (\(diverged) diverged)",
+        diverged == 0 ? "\(runs.count)" : "\(runs.count - diverged)/\(runs.count)",
       ]
     }
+    // "runs": seeds that trained to the end; 2/3 means one diverged (its row of the
+    // per-run list says where).
     return TextTable(
-      headers: ["activation", "train acc", "test acc", "train loss", "test loss", "seeds"],
+      headers: ["model", "train acc", "test acc", "train loss", "test loss", "runs"],
       rows: rows)
   }
 

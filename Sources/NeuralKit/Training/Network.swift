@@ -126,6 +126,7 @@ public struct Network: Equatable, Sendable, CustomStringConvertible {
   /// One step of training on one batch: backpropagate, then let the optimizer update the
   /// weights. Throws `NeuralKitError.nonFiniteLoss` instead of updating when the loss is
   /// NaN or infinite (training diverged).
+  // lesson: train-step
   @discardableResult
   public mutating func trainStep<O: Optimizer>(
     inputs: Matrix, labels: [Int], optimizer: inout O
@@ -137,6 +138,7 @@ public struct Network: Equatable, Sendable, CustomStringConvertible {
     optimizer.update(&layers, with: result.gradients)
     return BatchResult(loss: result.loss, correct: result.correct, count: labels.count)
   }
+  // end lesson
 
   /// The mean loss and accuracy on a set of examples, in batches of `batchSize` rows.
   public func evaluate(inputs: Matrix, labels: [Int], batchSize: Int = 1000) throws -> BatchResult {

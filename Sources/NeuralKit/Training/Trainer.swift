@@ -40,6 +40,7 @@ public struct Trainer: Sendable {
     for epoch in 1...max(1, options.epochs) {
       let start = DispatchTime.now().uptimeNanoseconds
       var running = RunningMetrics()
+      // lesson: training-loop
       for batch in training.miniBatches(size: options.batchSize, generator: &generator) {
         if inputs.rows != batch.count {
           inputs = Matrix(rows: batch.count, columns: training.pixelsPerImage)
@@ -54,6 +55,7 @@ public struct Trainer: Sendable {
           observe(.diverged(history.divergence!))
           return history
         }
+        // end lesson
         observe(
           .step(
             StepProgress(
