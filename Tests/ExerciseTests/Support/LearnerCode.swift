@@ -134,7 +134,13 @@ func reportProgress() async {
   var done = 0
   var next: Exercise?
   for exercise in Exercise.allCases {
-    if await LearnerCode.check(exercise).passed {
+    // A crash in another lesson's exercise is that exercise's test's failure, not this one's.
+    var outcome = CheckOutcome.crashed
+    await withKnownIssue("\(exercise.path) crashed; its own test reports it", isIntermittent: true)
+    {
+      outcome = await LearnerCode.check(exercise)
+    }
+    if outcome.passed {
       done += 1
     } else if next == nil {
       next = exercise
