@@ -73,6 +73,14 @@ public struct Downloader: Sendable {
   public func install(_ file: OfficialFile, from url: String, into folder: String) throws
     -> String
   {
+    // The folders this call creates, deepest first, to remove again if they stay empty.
+    var created: [String] = []
+    var ancestor = folder
+    while !ancestor.isEmpty && ancestor != "/" && !FileManager.default.fileExists(atPath: ancestor)
+    {
+      created.append(ancestor)
+      ancestor = String(ancestor[..<(ancestor.lastIndex(of: "/") ?? ancestor.startIndex)])
+    }
     do {
       try FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true)
     } catch {
@@ -83,7 +91,7 @@ public struct Downloader: Sendable {
     unlink(temporary)
     defer {
       unlink(temporary)  // gone after a failure; after success it is already renamed
-      rmdir(folder)  // only succeeds if the folder is empty: no empty cache folders left
+      for path in created { rmdir(path) }  // succeeds only for a folder left empty
     }
     do {
       try fetch(url, temporary, file.gzipSize)

@@ -2,6 +2,12 @@ import Foundation
 import NeuralKit
 import Testing
 
+#if canImport(Glibc)
+  import Glibc
+#elseif canImport(Darwin)
+  import Darwin
+#endif
+
 @Suite("Data: fuzzing the readers never crashes them")
 struct DataFuzzTests {
   /// Mutated files per seed file. Four seed files × 1,000 = 4,000 reads, about a second.
@@ -40,11 +46,14 @@ struct DataFuzzTests {
   @Test("4,000 mutated IDX files: each loads or throws a DataError")
   func mutatedFiles() throws {
     let folder = try TemporaryFolder()
-    let path = folder.file("fuzz.idx")
     var generator = SeededGenerator(seed: 2_051)
     var outcomes: [String: Int] = [:]
     for seed in Self.seeds {
-      for _ in 0..<Self.mutationsPerFile {
+      for iteration in 0..<Self.mutationsPerFile {
+        // A new file each time, deleted after: on ext4, truncating a file and writing it
+        // again makes close() start writing it to disk, slow on a busy machine.
+        let path = folder.file("fuzz-\(iteration).idx")
+        defer { unlink(path) }
         try DataFixtures.write(Self.mutate(seed.bytes, &generator), to: path)
         do {
           if seed.isLabels {

@@ -236,6 +236,22 @@ struct DataDownloadTests {
     #expect((try? FileManager.default.contentsOfDirectory(atPath: target)) ?? [] == [])
   }
 
+  @Test("a failed download leaves none of the folders it created")
+  func noEmptyFolders() throws {
+    let folder = try TemporaryFolder()
+    let mirror = try FakeMirror(in: folder)
+    let failing: DataFetch = { url, _, _ in
+      throw DataError.downloadFailed(url: url, reason: "offline")
+    }
+
+    #expect(throws: DataError.self) {
+      try mirror.downloader(fetch: failing).install(
+        mirror.files[0], from: "u", into: folder.file("a/b/c"))
+    }
+    #expect(!FileManager.default.fileExists(atPath: folder.file("a")))
+    #expect(FileManager.default.fileExists(atPath: folder.path), "folders that existed stay")
+  }
+
   @Test("a short download is caught by its size before its checksum")
   func sizeMismatch() throws {
     let folder = try TemporaryFolder()
