@@ -54,7 +54,7 @@ struct TrainingLesson {
     print("command: \(TrainingArguments.reproducingCommand(program: program))")
     let located: LocatedDataset
     do {
-      located = try Dataset.locate(kind, dataDirectory: arguments.dataDirectory)
+      located = try arguments.locate(kind)
     } catch {
       FileHandle.standardError.write(Data("\(program): \(error)\n".utf8))
       exit(1)

@@ -85,7 +85,7 @@ struct ReLUVersusSigmoid {
 
   static func locate(_ kind: DatasetKind, _ arguments: TrainingArguments) -> LocatedDataset? {
     do {
-      return try Dataset.locate(kind, dataDirectory: arguments.dataDirectory)
+      return try arguments.locate(kind)
     } catch {
       FileHandle.standardError.write(Data("\(program): \(error)\n".utf8))
       return nil

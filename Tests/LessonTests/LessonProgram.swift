@@ -61,4 +61,6 @@ let lessonPrograms: [(lesson: String, program: String)] = [
   ("Lessons/02-relu.md", "lesson02-relu"),
   ("Lessons/03-backprop.md", "lesson03-backprop"),
   ("Lessons/04-softmax.md", "lesson04-softmax"),
+  ("Lessons/05-training.md", "lesson05-training"),
+  ("Lessons/06-relu-vs-sigmoid.md", "lesson06-relu-vs-sigmoid"),
 ]

@@ -201,6 +201,33 @@ public struct TrainingArguments: Equatable, Sendable {
     }
   }
 
+  /// The data set to run on: from `--data-dir` or the usual search (see `DataLocator`),
+  /// except that `--quick` without `--data-dir` always takes the bundled subset, so its
+  /// output is the same on every machine, whatever is in the cache.
+  ///
+  /// A `--data-dir` given on the command line must hold the data set: a typo in it must
+  /// not quietly train on something else.
+  public func locate(_ kind: DatasetKind) throws -> LocatedDataset {
+    if let dataDirectory {
+      let located = try Dataset.locate(kind, dataDirectory: dataDirectory)
+      guard located.source.origin == .dataDirectoryOption else {
+        let tried = located.attempts.first { $0.source.origin == .dataDirectoryOption }
+        throw Problem(
+          "--data-dir \(dataDirectory): no \(kind.displayName) there"
+            + (tried.map { " (\($0.outcome))" } ?? "")
+            + ". It must hold \(kind.folderName)/ with the four official files;"
+            + " `swift run datasets --data-dir \(dataDirectory)` says what it finds.")
+      }
+      return located
+    }
+    guard quick else { return try Dataset.locate(kind) }
+    let folder = BundledSubsets.folder(for: kind)
+    let source = DataSource(origin: .bundled, folder: folder)
+    return LocatedDataset(
+      dataset: try Dataset.load(kind, fromFolder: folder), source: source,
+      attempts: [SourceAttempt(source: source, succeeded: true, outcome: "--quick uses it")])
+  }
+
   /// The command line that reproduces this run: `swift run PROGRAM` and the flags given.
   public static func reproducingCommand(program: String) -> String {
     (["swift run", program] + CommandLine.arguments.dropFirst()).joined(separator: " ")
