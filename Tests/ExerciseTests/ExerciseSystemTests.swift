@@ -26,24 +26,6 @@ struct ExerciseSystemTests {
     #expect(WrongImplementation.all.filter { $0.exercise == exercise }.count >= 2)
   }
 
-  @Test(
-    "every exercise has a hint, a file with one TODO, and a worked solution",
-    arguments: Exercise.allCases)
-  func hintTodoAndSolution(_ exercise: Exercise) throws {
-    #expect(!exercise.hint.isEmpty)
-    let file = try String(
-      contentsOf: packageRoot.appendingPathComponent(exercise.path), encoding: .utf8)
-    #expect(file.components(separatedBy: "// TODO:").count == 2, "\(exercise.path): one // TODO:")
-    #expect(
-      file.contains("func \(exercise.functionName)("), "\(exercise.path) declares the function")
-    #expect(file.contains("Example"), "\(exercise.path): an example call")
-    #expect(file.contains("What the test checks"), "\(exercise.path): the requirements")
-    #expect(
-      FileManager.default.fileExists(
-        atPath: packageRoot.appendingPathComponent(exercise.solutionPath).path),
-      "\(exercise.solutionPath) exists")
-  }
-
   @Test("the progress line names the next file")
   func progressLineNamesNextFile() {
     #expect(

@@ -1,10 +1,12 @@
 #if EXERCISE_SOLUTIONS
+  import Foundation
   import Testing
   @testable import ExerciseStubs
 
   /// Built only with NEURALKIT_EXERCISES=solutions, where the shipped stubs compile as
   /// `ExerciseStubs`: each untouched stub must fail its own check with "not written yet",
-  /// never crash and never pass.
+  /// never crash and never pass, and each shipped file has what a learner needs. (Not run
+  /// against a learner's edited files, which need not keep their TODO.)
   @Suite("Untouched stubs fail cleanly")
   struct StubTests {
     @Test("every stub says not written yet", arguments: Exercise.allCases)
@@ -12,6 +14,33 @@
       let outcome = Self.checkStub(exercise)
       #expect(outcome == .notWrittenYet)
       #expect(outcome.message(for: exercise).contains("not written yet — open \(exercise.path)"))
+    }
+
+    @Test(
+      "every exercise has a hint, a file with one TODO, and a worked solution",
+      arguments: Exercise.allCases)
+    func hintTodoAndSolution(_ exercise: Exercise) throws {
+      #expect(!exercise.hint.isEmpty)
+      let file = try String(
+        contentsOf: packageRoot.appendingPathComponent(exercise.path), encoding: .utf8)
+      #expect(file.components(separatedBy: "// TODO:").count == 2, "\(exercise.path): one // TODO:")
+      #expect(
+        file.contains("func \(exercise.functionName)("), "\(exercise.path) declares the function")
+      #expect(file.contains("Example"), "\(exercise.path): an example call")
+      #expect(file.contains("What the test checks"), "\(exercise.path): the requirements")
+      #expect(
+        FileManager.default.fileExists(
+          atPath: packageRoot.appendingPathComponent(exercise.solutionPath).path),
+        "\(exercise.solutionPath) exists")
+    }
+
+    @Test("the README's sample failure is what the checker prints")
+    func readmeSampleIsReal() throws {
+      let readme = try String(
+        contentsOf: packageRoot.appendingPathComponent("exercises/README.md"), encoding: .utf8)
+      let unstable = try #require(WrongImplementation.lesson01.first)
+      let message = unstable.check().message(for: unstable.exercise)
+      #expect(readme.contains(message), "exercises/README.md should show:\n\(message)")
     }
 
     static func checkStub(_ exercise: Exercise) -> CheckOutcome {

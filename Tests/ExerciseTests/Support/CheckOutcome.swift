@@ -125,7 +125,7 @@ func isClose(_ yours: Float, _ expected: Float, _ tolerance: NamedTolerance) -> 
 }
 
 /// A Float the way failure messages show it: Swift's shortest exact form, `-1000.0`, `nan`.
-func show(_ value: Float) -> String { "\(value)" }
+func show(_ value: Float) -> String { value.isNaN ? "nan" : "\(value)" }  // not "-nan"
 
 /// Runs `yours` and `reference` on every case in order and stops at the first case that
 /// disagrees: edge cases come first, so the counter-example is the simplest one.
