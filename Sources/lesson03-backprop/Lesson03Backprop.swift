@@ -101,6 +101,8 @@ enum Lesson03Backprop {
     let labels = (0..<6).map { _ in generator.nextInt(below: 3) }
     let rows = try! GradientCheck.compare(network: network, inputs: inputs, labels: labels)
     print(indent(TensorComparison.table(rows)))
+    let relative = rows.map { $0.maxAbsoluteDifference / $0.maxExpectedMagnitude }.max()!
+    print("  largest relative error, max|Δ| / max: \(scientific(relative))")
     print(
       "  tolerance \(scientific(GradientCheck.tolerance.absolute)) + \(scientific(GradientCheck.tolerance.relative)) · max|expected| (see GradientCheck.tolerance)"
     )
