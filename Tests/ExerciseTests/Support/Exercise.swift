@@ -1,5 +1,19 @@
 /// Every exercise, in the order a learner meets them: the function to write, its file,
 /// its lesson and the hint shown when no more specific one fits.
+///
+/// Adding an exercise (later lessons reuse all of this):
+///   1. `exercises/NN-name/File.swift`: doc comment (numbered tasks, exact signature, an
+///      example call with its result, "What the test checks"), one `// TODO:`, and a body
+///      `throw NotWrittenYet()`; the worked solution in `exercises/NN-name/Solution/`.
+///      A new folder goes into `exerciseFolders` in Package.swift.
+///   2. A case here (lesson, folder, file name, hint), in the order a learner meets it.
+///   3. A checker in `Checkers/`: edge cases first, then seeded random ones, through
+///      `checkCases` with a `NamedTolerance` and case-specific hints.
+///   4. One line each in `LearnerCode.checkInProcess`, `LearnerCode.check` (an exit test
+///      per exercise: its body may not capture) and `StubTests.checkStub`.
+///   5. At least two plausible wrong implementations in `WrongImplementations/`.
+///   6. A test in the suite `LessonNNNameTests` (the name `--filter LessonNN` matches),
+///      with `.timeLimit` and a `progress` test.
 enum Exercise: String, CaseIterable, Codable, Sendable {
   case sigmoid, sigmoidDerivative
   case relu, reluDerivative, leakyReLU, leakyReLUDerivative
