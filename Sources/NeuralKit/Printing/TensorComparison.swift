@@ -35,7 +35,9 @@ public struct TensorComparison: Sendable, Equatable {
     var worst = 0
     var magnitude = 0.0
     for i in actual.indices {
-      let difference = abs(actual[i] - expected[i])
+      // Equal values differ by 0, infinities included (∞ − ∞ would be NaN); any other
+      // NaN counts as an infinite difference, so it never passes.
+      let difference = actual[i] == expected[i] ? 0 : abs(actual[i] - expected[i])
       let delta = difference.isNaN ? Double.infinity : difference
       if delta > largest || (i == 0 && delta == 0) {
         largest = delta
@@ -78,9 +80,12 @@ public struct TensorComparison: Sendable, Equatable {
 /// How close two numbers must be: |actual − expected| ≤ absolute + relative · |expected|.
 /// Every check in lessons and tests names its tolerance and says why it is that size.
 public struct Tolerance: Sendable, Equatable {
+  /// The part of the bound that does not scale: what rounding leaves near zero.
   public var absolute: Double
+  /// The part that scales with the size of the expected value.
   public var relative: Double
 
+  /// A bound of `absolute + relative · |expected|`.
   public init(absolute: Double, relative: Double = 0) {
     self.absolute = absolute
     self.relative = relative

@@ -22,6 +22,17 @@ import Testing
     #expect(row.row.hasSuffix("✗ over 4.0e-01"))
   }
 
+  @Test("equal infinities agree; infinity against a number does not")
+  func infinities() {
+    let same = TensorComparison(
+      name: "p", actual: [Double.infinity, -1], expected: [.infinity, -1],
+      tolerance: Tolerance(absolute: 0))
+    #expect(same.passed)
+    let far = TensorComparison(
+      name: "p", actual: [Double.infinity], expected: [1], tolerance: Tolerance(absolute: 1e9))
+    #expect(!far.passed)
+  }
+
   @Test("NaN never passes")
   func nanFails() {
     let row = TensorComparison(

@@ -78,7 +78,7 @@ func quadrantDataset() -> Dataset {
   }
 
   @Test("a diverging run stops, says where, and does not crash")
-  func divergence() {
+  func divergence() throws {
     let dataset = quadrantDataset()
     var options = options
     options.optimizer = .sgd
@@ -92,9 +92,9 @@ func quadrantDataset() -> Dataset {
     ) { event in
       if case .diverged(let divergence) = event { reported = divergence }
     }
-    let divergence = try? #require(history.divergence)
+    let divergence = try #require(history.divergence)
     #expect(divergence == reported)
-    #expect(divergence?.message.contains("smaller learning rate") == true)
+    #expect(divergence.message.contains("smaller learning rate"))
     #expect(network.layers.allSatisfy { $0.weights.isFinite }, "weights stay finite")
   }
 }
@@ -111,7 +111,7 @@ func quadrantDataset() -> Dataset {
   }
 
   @Test("runs every seed and activation, reproducibly, and summarises them")
-  func runsAndSummarises() {
+  func runsAndSummarises() throws {
     var options = TrainingOptions()
     options.hiddenLayers = [8]
     options.epochs = 2
@@ -125,9 +125,9 @@ func quadrantDataset() -> Dataset {
     let again = experiment.run(on: quadrantDataset())
     #expect(
       result.runs.map(\.validation) == again.runs.map(\.validation), "same seeds, same numbers")
-    let summary = try? #require(result.summary(of: .relu) { $0.validation?.accuracy })
+    let summary = try #require(result.summary(of: .relu) { $0.validation?.accuracy })
     let values = result.runs(of: .relu).map { $0.validation!.accuracy }
-    #expect(summary?.mean == Summary(values).mean)
+    #expect(summary.mean == Summary(values).mean)
     let report = ExperimentReport(result: result, threshold: 0.5)
     #expect(report.table.text.contains("ReLU") && report.table.text.contains("Sigmoid"))
     #expect(!report.verdict.isEmpty)
