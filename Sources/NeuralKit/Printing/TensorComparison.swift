@@ -13,7 +13,7 @@ public struct TensorComparison: Sendable, Equatable {
   public var name: String
   /// The largest |actual − expected| over all elements (∞ if a value is not finite).
   public var maxAbsoluteDifference: Double
-  /// The largest |expected|.
+  /// The largest finite |expected|.
   public var maxExpectedMagnitude: Double
   /// The bound max|Δ| had to stay within.
   public var allowed: Double
@@ -43,7 +43,7 @@ public struct TensorComparison: Sendable, Equatable {
         largest = delta
         worst = i
       }
-      magnitude = max(magnitude, abs(expected[i]))
+      if expected[i].isFinite { magnitude = max(magnitude, abs(expected[i])) }
     }
     maxAbsoluteDifference = largest
     maxExpectedMagnitude = magnitude
