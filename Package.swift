@@ -34,6 +34,7 @@ let lessons = [
   "lesson04-softmax",
   "lesson05-training",
   "lesson06-relu-vs-sigmoid",
+  "lesson08-fast-matmul",
 ]
 let exerciseFolders = ["01-sigmoid", "02-relu", "03-backprop", "04-softmax"]
 let solutionFolders = exerciseFolders.map { "\($0)/Solution" }
