@@ -22,6 +22,12 @@ public func countAndPercent(_ count: Int, of total: Int) -> String {
 
 /// Thousands separated by spaces: `60 000`.
 public func spacedThousands(_ value: Int) -> String {
+  groupedThousands(value, separator: " ")
+}
+
+/// The digits of `value` in groups of three: `groupedThousands(101770, separator: ",")`
+/// is `101,770`.
+public func groupedThousands(_ value: Int, separator: String) -> String {
   let digits = String(value.magnitude)
   var groups: [Substring] = []
   var end = digits.endIndex
@@ -30,5 +36,5 @@ public func spacedThousands(_ value: Int) -> String {
     groups.insert(digits[start..<end], at: 0)
     end = start
   }
-  return (value < 0 ? "-" : "") + groups.joined(separator: " ")
+  return (value < 0 ? "-" : "") + groups.joined(separator: separator)
 }

@@ -71,7 +71,7 @@ public struct Network: Equatable, Sendable, CustomStringConvertible {
       let name = layer.activation == .identity ? "softmax" : layer.activation.description
       parts.append("\(layer.outputCount) (\(name))")
     }
-    return parts.joined(separator: " → ") + ", \(groupedThousands(parameterCount)) parameters"
+    return parts.joined(separator: " → ") + ", \(groupedThousands(parameterCount, separator: ",")) parameters"
   }
 
   /// Every layer's forward pass, first layer first; the last output holds the logits.
@@ -220,17 +220,4 @@ public struct BatchResult: Equatable, Sendable {
     self.correct = correct
     self.count = count
   }
-}
-
-/// 101770 → "101,770".
-func groupedThousands(_ value: Int) -> String {
-  let digits = String(value.magnitude)
-  var groups: [Substring] = []
-  var end = digits.endIndex
-  while end > digits.startIndex {
-    let start = digits.index(end, offsetBy: -3, limitedBy: digits.startIndex) ?? digits.startIndex
-    groups.insert(digits[start..<end], at: 0)
-    end = start
-  }
-  return (value < 0 ? "-" : "") + groups.joined(separator: ",")
 }
