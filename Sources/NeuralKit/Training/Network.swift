@@ -71,7 +71,8 @@ public struct Network: Equatable, Sendable, CustomStringConvertible {
       let name = layer.activation == .identity ? "softmax" : layer.activation.description
       parts.append("\(layer.outputCount) (\(name))")
     }
-    return parts.joined(separator: " → ") + ", \(groupedThousands(parameterCount, separator: ",")) parameters"
+    return parts.joined(separator: " → ")
+      + ", \(groupedThousands(parameterCount, separator: ",")) parameters"
   }
 
   /// Every layer's forward pass, first layer first; the last output holds the logits.
