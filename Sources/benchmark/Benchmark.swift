@@ -12,13 +12,17 @@ import NeuralKit
 ///
 ///     swift run -c release benchmark            full measurement (about a minute)
 ///     swift run -c release benchmark --quick    one short run of each, for CI
+///     swift run -c release benchmark --under-load
+///         an epoch at batch 32 idle, then with one busy process started by the
+///         benchmark itself (`BusyLoad`), and the ratio; add --quick for CI
 @main
 struct Benchmark {
   static func main() {
     let arguments = Array(CommandLine.arguments.dropFirst())
     let quick = arguments.contains("--quick")
-    if let unknown = arguments.first(where: { $0 != "--quick" }) {
-      print("benchmark: unknown option '\(unknown)'. Usage: benchmark [--quick]")
+    let underLoad = arguments.contains("--under-load")
+    if let unknown = arguments.first(where: { $0 != "--quick" && $0 != "--under-load" }) {
+      print("benchmark: unknown option '\(unknown)'. Usage: benchmark [--quick] [--under-load]")
       exitWithCode(2)
     }
     #if DEBUG
@@ -26,6 +30,10 @@ struct Benchmark {
         "note: this is a debug build; for figures worth recording use `swift run -c release benchmark`"
       )
     #endif
+    if underLoad {
+      benchmarkUnderLoad(quick: quick)
+      return
+    }
     let runs = quick ? 1 : 5
     print("# machine: \(activeCores) cores; median of \(runs) run(s)")
     for batch in [32, 128] {
@@ -58,6 +66,41 @@ struct Benchmark {
   /// One epoch of training 784-128-10 (ReLU, Adam) on synthetic images, through the same
   /// path as real data: bytes in `LabeledImages`, a shuffled batch order, `fillBatch`.
   static func benchmarkEpoch(batch: Int, images: Int, runs: Int) {
+    let seconds = epochSeconds(batch: batch, images: images, runs: runs)
+    report("epoch_60000_batch\(batch)", seconds, "s")
+  }
+
+  /// The default model's epoch (batch 32) on an idle machine and with one busy process
+  /// competing for the cores, started and stopped here, and the ratio. With one core taken
+  /// away from two, an ideal pool gives about 2×; a pool whose workers wait for a core
+  /// that is busy elsewhere gives far more (OpenBLAS: 60× here).
+  static func benchmarkUnderLoad(quick: Bool) {
+    let (images, runs) = (quick ? 6_000 : 60_000, quick ? 1 : 5)
+    print("# machine: \(activeCores) cores; median of \(runs) run(s); load: 1 busy process")
+    // Idle and loaded epochs alternate, so a change in what else runs on the machine
+    // affects both alike.
+    var (idleTimes, loadedTimes): ([Double], [Double]) = ([], [])
+    for _ in 0..<runs {
+      idleTimes.append(epochSeconds(batch: 32, images: images, runs: 1))
+      let load: BusyLoad
+      do {
+        load = try BusyLoad(processes: 1)
+      } catch {
+        print("benchmark: could not start the busy process: \(error)")
+        exitWithCode(1)
+      }
+      loadedTimes.append(epochSeconds(batch: 32, images: images, runs: 1))
+      load.stop()
+    }
+    let idle = idleTimes.sorted()[runs / 2]
+    let loaded = loadedTimes.sorted()[runs / 2]
+    report("epoch_60000_batch32_idle", idle, "s")
+    report("epoch_60000_batch32_under_load", loaded, "s")
+    report("epoch_under_load_ratio", loaded / idle, "x")
+  }
+
+  /// Seconds per 60,000-image epoch (scaled from `images`), median of `runs`.
+  static func epochSeconds(batch: Int, images: Int, runs: Int) -> Double {
     var generator = SeededGenerator(seed: 11)
     let training = LabeledImages(
       pixels: (0..<images * 784).map { _ in UInt8(truncatingIfNeeded: generator.next()) },
@@ -74,7 +117,7 @@ struct Benchmark {
       }
     }
     let scale = 60_000 / Double(images)  // quick mode trains on fewer images
-    report("epoch_60000_batch\(batch)", seconds * scale, "s")
+    return seconds * scale
   }
 
   static func randomMatrix(rows: Int, columns: Int, _ generator: inout SeededGenerator) -> Matrix {
