@@ -60,10 +60,23 @@ public struct Adam: Optimizer {
     forEachTensor(&layers, gradients) { index, w, g in
       m[index].withUnsafeMutableBufferPointer { m in
         v[index].withUnsafeMutableBufferPointer { v in
-          for i in w.indices {
-            m[i] = b1 * m[i] + (1 - b1) * g[i]
-            v[i] = b2 * v[i] + (1 - b2) * g[i] * g[i]
-            w[i] -= alpha * m[i] / (v[i].squareRoot() + eps)
+          let tensor = AdamTensor(w: w, g: g, m: m, v: v)
+          // A square root and a division per weight: ~45 µs for the 100,352 weights of
+          // a 784 × 128 layer, so large tensors are shared with the worker pool in
+          // independent ranges (the result is the same whoever computes a range).
+          let chunks = w.count >= 1 << 15 ? 8 : 1
+          let chunk = (w.count + chunks - 1) / chunks
+          let update = { (part: Int) in
+            for i in part * chunk..<min((part + 1) * chunk, tensor.w.count) {
+              tensor.m[i] = b1 * tensor.m[i] + (1 - b1) * tensor.g[i]
+              tensor.v[i] = b2 * tensor.v[i] + (1 - b2) * tensor.g[i] * tensor.g[i]
+              tensor.w[i] -= alpha * tensor.m[i] / (tensor.v[i].squareRoot() + eps)
+            }
+          }
+          if chunks > 1 {
+            WorkerPool.shared.run(units: chunks, update)
+          } else {
+            update(0)
           }
         }
       }
@@ -73,4 +86,13 @@ public struct Adam: Optimizer {
   }
 
   public var summary: String { "adam(lr \(learningRate))" }
+}
+
+/// One tensor's buffers during an Adam step, handed to the worker pool: each unit writes
+/// only its own range of w, m and v.
+private struct AdamTensor: @unchecked Sendable {
+  let w: UnsafeMutableBufferPointer<Float>
+  let g: UnsafeBufferPointer<Float>
+  let m: UnsafeMutableBufferPointer<Float>
+  let v: UnsafeMutableBufferPointer<Float>
 }
