@@ -27,7 +27,8 @@
 //    Products under `parallelProductThreshold` multiply-adds stay on one core.
 //
 // Results equal the naive triple loop up to rounding: sums run in a different order
-// (per 256-long k block), so low bits may differ; the tests bound the difference.
+// (per k block), so low bits may differ; the tests bound the difference. They do not
+// depend on the number of threads: every element is summed by one unit in one order.
 
 import Dispatch
 import Foundation
@@ -36,9 +37,11 @@ import Foundation
 @usableFromInline let tileRows = 6
 /// Columns of C per micro-kernel tile: one `SIMD16<Float>`.
 @usableFromInline let tileColumns = 16
-/// Length of a k block: a packed 256 × 16 strip of B is 16 KB, it stays in L1.
+/// Longest k block: a 256 × 16 strip of B is 16 KB, so it stays in L1 while the tiles of
+/// a row block use it.
 @usableFromInline let kBlock = 256
-/// Rows of A per packed block (a multiple of `tileRows`): 96 × 256 floats, 96 KB, in L2.
+/// Rows of C per unit of work (a multiple of `tileRows`): its 96 rows of A, one k block
+/// long, are 96 KB, which stay in L2 while the unit's strip of B streams past.
 @usableFromInline let rowBlock = 96
 /// Products with fewer multiply-adds than this run on one core (see idea 4 above):
 /// 2^20 multiply-adds take ~10 µs on one core here, several times the cost of handing
