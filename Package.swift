@@ -36,7 +36,9 @@ let lessons = [
   "lesson06-relu-vs-sigmoid",
   "lesson08-fast-matmul",
 ]
-let exerciseFolders = ["01-sigmoid", "02-relu", "03-backprop", "04-softmax"]
+let exerciseFolders = [
+  "01-sigmoid", "02-relu", "03-backprop", "04-softmax", "05-training",
+]
 let solutionFolders = exerciseFolders.map { "\($0)/Solution" }
 let learnerFiles = exerciseFolders.flatMap { folder in
   let files = try? FileManager.default.contentsOfDirectory(
@@ -55,7 +57,8 @@ lessonTargets += [
 if buildsSolutions {
   lessonTargets += [
     .target(
-      name: "Exercises", path: "exercises", exclude: ["README.md"] + learnerFiles),
+      name: "Exercises", dependencies: ["ExerciseSupport"], path: "exercises",
+      exclude: ["README.md"] + learnerFiles),
     .target(
       name: "ExerciseStubs", dependencies: ["ExerciseSupport"], path: "exercises",
       exclude: ["README.md"] + solutionFolders),

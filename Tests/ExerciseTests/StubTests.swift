@@ -59,6 +59,7 @@
       case .crossEntropy: return SoftmaxChecks.crossEntropy(ExerciseStubs.crossEntropy)
       case .softmaxCrossEntropyGradient:
         return SoftmaxChecks.softmaxCrossEntropyGradient(ExerciseStubs.softmaxCrossEntropyGradient)
+      case .trainingStep: return TrainingChecks.trainingStep(ExerciseStubs.trainingStep)
       }
     }
   }

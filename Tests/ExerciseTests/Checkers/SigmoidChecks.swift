@@ -62,4 +62,5 @@ enum CheckSeeds {
   static let lesson02: UInt64 = 102
   static let lesson03: UInt64 = 103
   static let lesson04: UInt64 = 104
+  static let lesson05: UInt64 = 105
 }

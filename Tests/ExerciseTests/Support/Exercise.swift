@@ -19,6 +19,7 @@ enum Exercise: String, CaseIterable, Codable, Sendable {
   case relu, reluDerivative, leakyReLU, leakyReLUDerivative
   case denseForward, denseBackward
   case softmax, crossEntropy, softmaxCrossEntropyGradient
+  case trainingStep
 
   /// The lesson number: `1` for `exercises/01-sigmoid/`.
   var lesson: Int {
@@ -27,6 +28,7 @@ enum Exercise: String, CaseIterable, Codable, Sendable {
     case .relu, .reluDerivative, .leakyReLU, .leakyReLUDerivative: return 2
     case .denseForward, .denseBackward: return 3
     case .softmax, .crossEntropy, .softmaxCrossEntropyGradient: return 4
+    case .trainingStep: return 5
     }
   }
 
@@ -37,6 +39,7 @@ enum Exercise: String, CaseIterable, Codable, Sendable {
     case 2: return "02-relu"
     case 3: return "03-backprop"
     case 4: return "04-softmax"
+    case 5: return "05-training"
     default: preconditionFailure("no folder for lesson \(lesson)")
     }
   }
@@ -55,6 +58,7 @@ enum Exercise: String, CaseIterable, Codable, Sendable {
     case .softmax: return "Softmax.swift"
     case .crossEntropy: return "CrossEntropy.swift"
     case .softmaxCrossEntropyGradient: return "SoftmaxCrossEntropyGradient.swift"
+    case .trainingStep: return "TrainingStep.swift"
     }
   }
 
@@ -99,6 +103,9 @@ enum Exercise: String, CaseIterable, Codable, Sendable {
       return "loss = −log(probabilities[label]), the natural logarithm"
     case .softmaxCrossEntropyGradient:
       return "dLogits[r] = (softmax(logits[r]) − onehot(labels[r])) / batch"
+    case .trainingStep:
+      return "forward, loss, backward, then Adam: t + 1, m, v, α = lr·√(1 − β2ᵗ)/(1 − β1ᵗ),"
+        + " w − α·m/(√v + ε); compare each step with the formulas in the file's comment"
     }
   }
 }

@@ -31,6 +31,7 @@ enum LearnerCode {
     case .crossEntropy: return SoftmaxChecks.crossEntropy(Exercises.crossEntropy)
     case .softmaxCrossEntropyGradient:
       return SoftmaxChecks.softmaxCrossEntropyGradient(Exercises.softmaxCrossEntropyGradient)
+    case .trainingStep: return TrainingChecks.trainingStep(Exercises.trainingStep)
     }
   }
 
@@ -84,6 +85,10 @@ enum LearnerCode {
     case .softmaxCrossEntropyGradient:
       result = await #expect(processExitsWith: .success, observing: [\.standardOutputContent]) {
         LearnerCode.reportFromChild(.softmaxCrossEntropyGradient)
+      }
+    case .trainingStep:
+      result = await #expect(processExitsWith: .success, observing: [\.standardOutputContent]) {
+        LearnerCode.reportFromChild(.trainingStep)
       }
     }
     guard let result else { return .crashed }
