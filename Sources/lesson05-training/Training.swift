@@ -92,7 +92,7 @@ struct TrainingLesson {
         print(epochLine(record, epochs: options.epochs, quick: arguments.quick))
       case .diverged(let divergence):
         bar.clear()
-        print(divergence.message)
+        print(wrapped(divergence.message, width: 80))
       case .evaluated: break
       }
     }

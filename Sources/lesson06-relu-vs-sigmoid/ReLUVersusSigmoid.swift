@@ -131,7 +131,11 @@ struct ReLUVersusSigmoid {
       case .training(_, _, .step(let progress)): bar.update(progress)
       case .training(let activation, let seed, .diverged(let divergence)):
         bar.clear()
-        print("  \(activation.displayName) seed \(seed): \(divergence.message)")
+        print(
+          "  "
+            + wrapped(
+              "\(activation.displayName) seed \(seed): \(divergence.message)", width: 78,
+              indent: "    "))
       case .finished(let run):
         bar.clear()
         print(runLine(run, quick: arguments.quick))

@@ -21,7 +21,8 @@ public enum NeuralKitError: Error, Equatable, CustomStringConvertible {
         + " Check the data (and any scaling applied to it) before training."
     case .nonFiniteLoss(let loss, let step):
       let when = step.map { " at step \($0)" } ?? ""
-      return "training diverged\(when): the loss is \(loss). Try a smaller learning rate"
+      let value = loss.isNaN ? "NaN" : "\(loss)"
+      return "training diverged\(when): the loss is \(value). Try a smaller learning rate"
         + " (for example a tenth of the current one) or inputs scaled to [0, 1]."
     }
   }

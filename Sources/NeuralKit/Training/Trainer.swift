@@ -51,7 +51,7 @@ public struct Trainer: Sendable {
           let result = try network.trainStep(inputs: inputs, labels: labels, optimizer: &optimizer)
           running.add(result)
         } catch {
-          history.divergence = Divergence(step: step, epoch: epoch, message: "\(error)")
+          history.divergence = Divergence(step: step, epoch: epoch, error: error)
           observe(.diverged(history.divergence!))
           return history
         }

@@ -59,6 +59,17 @@ public struct Divergence: Equatable, Sendable {
   public var epoch: Int
   /// The error's message, with advice.
   public var message: String
+
+  /// Where a run stopped, with `error`'s message (naming the step for a non-finite loss).
+  public init(step: Int, epoch: Int, error: any Error) {
+    self.step = step
+    self.epoch = epoch
+    if case NeuralKitError.nonFiniteLoss(let loss, _) = error {
+      message = NeuralKitError.nonFiniteLoss(loss: loss, step: step).description
+    } else {
+      message = "\(error)"
+    }
+  }
 }
 
 /// What `Trainer.train` reports as it goes.
