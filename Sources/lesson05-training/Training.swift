@@ -90,6 +90,7 @@ struct TrainingLesson {
       case .epochFinished(let record):
         bar.clear()
         print(epochLine(record, epochs: options.epochs, quick: arguments.quick))
+        fflush(nil)  // show each epoch as it ends, also in a file or a pipe
       case .diverged(let divergence):
         bar.clear()
         print(wrapped(divergence.message, width: 80))

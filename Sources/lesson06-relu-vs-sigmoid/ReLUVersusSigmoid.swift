@@ -139,6 +139,7 @@ struct ReLUVersusSigmoid {
       case .finished(let run):
         bar.clear()
         print(runLine(run, quick: arguments.quick))
+        fflush(nil)  // show each run as it ends, also in a file or a pipe
       default: break
       }
     }
