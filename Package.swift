@@ -37,7 +37,7 @@ let lessons = [
   "lesson08-fast-matmul",
 ]
 let exerciseFolders = [
-  "01-sigmoid", "02-relu", "03-backprop", "04-softmax", "05-training",
+  "01-sigmoid", "02-relu", "03-backprop", "04-softmax", "05-training", "08-fast-matmul",
 ]
 let solutionFolders = exerciseFolders.map { "\($0)/Solution" }
 let learnerFiles = exerciseFolders.flatMap { folder in

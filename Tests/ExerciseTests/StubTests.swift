@@ -60,6 +60,7 @@
       case .softmaxCrossEntropyGradient:
         return SoftmaxChecks.softmaxCrossEntropyGradient(ExerciseStubs.softmaxCrossEntropyGradient)
       case .trainingStep: return TrainingChecks.trainingStep(ExerciseStubs.trainingStep)
+      case .ikjProduct: return IKJProductChecks.ikjProduct(ExerciseStubs.ikjProduct)
       }
     }
   }

@@ -63,4 +63,5 @@ enum CheckSeeds {
   static let lesson03: UInt64 = 103
   static let lesson04: UInt64 = 104
   static let lesson05: UInt64 = 105
+  static let lesson08: UInt64 = 108
 }

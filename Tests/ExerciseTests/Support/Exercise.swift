@@ -20,6 +20,7 @@ enum Exercise: String, CaseIterable, Codable, Sendable {
   case denseForward, denseBackward
   case softmax, crossEntropy, softmaxCrossEntropyGradient
   case trainingStep
+  case ikjProduct
 
   /// The lesson number: `1` for `exercises/01-sigmoid/`.
   var lesson: Int {
@@ -29,6 +30,7 @@ enum Exercise: String, CaseIterable, Codable, Sendable {
     case .denseForward, .denseBackward: return 3
     case .softmax, .crossEntropy, .softmaxCrossEntropyGradient: return 4
     case .trainingStep: return 5
+    case .ikjProduct: return 8
     }
   }
 
@@ -40,6 +42,7 @@ enum Exercise: String, CaseIterable, Codable, Sendable {
     case 3: return "03-backprop"
     case 4: return "04-softmax"
     case 5: return "05-training"
+    case 8: return "08-fast-matmul"
     default: preconditionFailure("no folder for lesson \(lesson)")
     }
   }
@@ -59,6 +62,7 @@ enum Exercise: String, CaseIterable, Codable, Sendable {
     case .crossEntropy: return "CrossEntropy.swift"
     case .softmaxCrossEntropyGradient: return "SoftmaxCrossEntropyGradient.swift"
     case .trainingStep: return "TrainingStep.swift"
+    case .ikjProduct: return "IKJProduct.swift"
     }
   }
 
@@ -106,6 +110,8 @@ enum Exercise: String, CaseIterable, Codable, Sendable {
     case .trainingStep:
       return "forward, loss, backward, then Adam: t + 1, m, v, α = lr·√(1 − β2ᵗ)/(1 − β1ᵗ),"
         + " w − α·m/(√v + ε); compare each step with the formulas in the file's comment"
+    case .ikjProduct:
+      return "for i, for k, for j: c[i * columns + j] += a[i * inner + k] * b[k * columns + j]"
     }
   }
 }

@@ -32,6 +32,7 @@ enum LearnerCode {
     case .softmaxCrossEntropyGradient:
       return SoftmaxChecks.softmaxCrossEntropyGradient(Exercises.softmaxCrossEntropyGradient)
     case .trainingStep: return TrainingChecks.trainingStep(Exercises.trainingStep)
+    case .ikjProduct: return IKJProductChecks.ikjProduct(Exercises.ikjProduct)
     }
   }
 
@@ -89,6 +90,10 @@ enum LearnerCode {
     case .trainingStep:
       result = await #expect(processExitsWith: .success, observing: [\.standardOutputContent]) {
         LearnerCode.reportFromChild(.trainingStep)
+      }
+    case .ikjProduct:
+      result = await #expect(processExitsWith: .success, observing: [\.standardOutputContent]) {
+        LearnerCode.reportFromChild(.ikjProduct)
       }
     }
     guard let result else { return .crashed }

@@ -12,5 +12,6 @@ struct WrongImplementation: Sendable, CustomTestStringConvertible {
   var testDescription: String { "\(exercise.functionName): \(mistake)" }
 
   /// Every wrong implementation, lesson by lesson.
-  static let all: [WrongImplementation] = lesson01 + lesson02 + lesson03 + lesson04 + lesson05
+  static let all: [WrongImplementation] =
+    lesson01 + lesson02 + lesson03 + lesson04 + lesson05 + lesson08
 }
