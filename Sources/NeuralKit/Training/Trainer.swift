@@ -26,9 +26,12 @@ public struct Trainer: Sendable {
   }
 
   /// Trains `network` in place; `observe` sees every step, evaluation and epoch.
+  /// `inspect` sees the network itself after each finished epoch (lesson 07 measures its
+  /// gradients there); it cannot change it.
   public func train(
     _ network: inout Network, on training: LabeledImages, validation: LabeledImages,
-    observe: (TrainingEvent) -> Void = { _ in }
+    observe: (TrainingEvent) -> Void = { _ in },
+    inspect: (Network, EpochRecord) -> Void = { _, _ in }
   ) -> TrainingHistory {
     var optimizer = options.makeOptimizer()
     var generator = SeededGenerator(seed: batchSeed)
@@ -83,6 +86,7 @@ public struct Trainer: Sendable {
         seconds: seconds)
       history.epochs.append(record)
       observe(.epochFinished(record))
+      inspect(network, record)
     }
     return history
   }

@@ -1,0 +1,124 @@
+import Foundation
+
+/// What reaches each layer of a network on the way back: the size of every layer's weight
+/// gradient, how fast it shrinks (or grows) from one layer to the one before it, and which
+/// hidden units are dead. Lesson 07 measures the second study's claim with these.
+///
+///     let measured = try GradientFlow.measure(network, inputs: inputs, labels: labels)
+///     measured.weightGradientNorms     // [layer 1, layer 2, …, output layer]
+///     measured.deadUnitFractions       // [hidden layer 1, …, hidden layer L]
+///
+/// Why the weight gradient and not the signal dA: dW is what the optimizer adds to the
+/// weights, so its size is how much a layer learns per step.
+public enum GradientFlow {
+  // lesson: gradient-norms
+  /// The L2 (Frobenius) norm of a tensor's values, summed in Double.
+  ///
+  ///     ‖v‖ = √( Σᵢ vᵢ² )
+  ///
+  /// Squared in Float, a value below ~1e-23 becomes 0 and one above ~1e19 becomes ∞:
+  /// exactly the vanishing and exploding gradients lesson 07 is about. Double holds both.
+  ///
+  ///     GradientFlow.l2Norm([3, 4])   // 5.0
+  public static func l2Norm(_ values: [Float]) -> Double {
+    var sum: Double = 0
+    for value in values { sum += Double(value) * Double(value) }
+    return sum.squareRoot()
+  }
+
+  /// ‖dW‖ for every layer, first layer first (the output layer last).
+  public static func weightGradientNorms(_ backpropagation: Backpropagation) -> [Double] {
+    backpropagation.gradients.map { l2Norm($0.dW.values) }
+  }
+  // end lesson
+
+  // lesson: dead-units
+  /// The fraction of a layer's units that are dead on a batch: units whose weighted sum z
+  /// is ≤ 0 for every example (every row). A ReLU unit then outputs 0 for all of them and
+  /// its gradient is 0 for all of them: it learns nothing from this batch.
+  ///
+  ///     preActivation (3 examples × 2 units)   [[-1, 2], [0, -3], [-2, 1]]
+  ///     unit 0: −1, 0, −2  all ≤ 0 → dead      unit 1: 2, −3, 1  alive
+  ///     deadUnitFraction → 0.5
+  ///
+  /// For Leaky ReLU the same units are counted, but they are not silent: they output α·z
+  /// and still pass α times the gradient back.
+  public static func deadUnitFraction(preActivation: Matrix) -> Double {
+    guard preActivation.columns > 0 else { return 0 }
+    var alive = [Bool](repeating: false, count: preActivation.columns)
+    for row in 0..<preActivation.rows {
+      for column in 0..<preActivation.columns where preActivation[row, column] > 0 {
+        alive[column] = true
+      }
+    }
+    return Double(alive.filter { !$0 }.count) / Double(preActivation.columns)
+  }
+  // end lesson
+
+  /// `deadUnitFraction` for every hidden layer of a forward pass (the output layer, which
+  /// has no activation, is left out).
+  public static func deadUnitFractions(_ passes: [DenseForward]) -> [Double] {
+    passes.dropLast().map { deadUnitFraction(preActivation: $0.preActivation) }
+  }
+
+  /// Layer-to-layer ratios going backwards: `ratios[i] = norms[i] / norms[i + 1]`, how much
+  /// of layer i + 1's gradient size is left one layer further back.
+  ///
+  ///     layerRatios([0.01, 0.04, 0.16])   // [0.25, 0.25]
+  public static func layerRatios(_ norms: [Double]) -> [Double] {
+    guard norms.count >= 2 else { return [] }
+    return (0..<norms.count - 1).map { norms[$0] / norms[$0 + 1] }
+  }
+
+  /// The geometric mean, the typical factor of a product of factors: √(0.1 · 0.4) = 0.2.
+  /// nil for no values or for a value that is not positive and finite.
+  public static func geometricMean(_ values: [Double]) -> Double? {
+    guard !values.isEmpty, values.allSatisfy({ $0 > 0 && $0.isFinite }) else { return nil }
+    let logSum = values.reduce(0) { $0 + log($1) }
+    return exp(logSum / Double(values.count))
+  }
+
+  /// Runs one batch forward and backward (changing nothing) and measures it.
+  public static func measure(_ network: Network, inputs: Matrix, labels: [Int]) throws
+    -> GradientMeasurement
+  {
+    let backpropagation = try network.backpropagate(inputs: inputs, labels: labels)
+    return GradientMeasurement(
+      loss: backpropagation.loss, weightGradientNorms: weightGradientNorms(backpropagation),
+      deadUnitFractions: deadUnitFractions(backpropagation.passes))
+  }
+}
+
+/// One batch's gradient sizes and dead units, from `GradientFlow.measure`.
+public struct GradientMeasurement: Equatable, Sendable {
+  /// The batch's mean loss.
+  public var loss: Float
+  /// ‖dW‖ per layer, first layer first, the output layer last.
+  public var weightGradientNorms: [Double]
+  /// Per hidden layer, the fraction of units with z ≤ 0 for every example of the batch.
+  public var deadUnitFractions: [Double]
+
+  /// A measurement of given numbers.
+  public init(loss: Float, weightGradientNorms: [Double], deadUnitFractions: [Double]) {
+    self.loss = loss
+    self.weightGradientNorms = weightGradientNorms
+    self.deadUnitFractions = deadUnitFractions
+  }
+
+  /// The typical layer-to-layer ratio among the hidden-to-hidden layers (2 … L, all
+  /// 128 × 128 in lesson 07): the geometric mean of ‖dW_l‖ / ‖dW_l+1‖ for l = 2 … L − 1.
+  /// The first layer (784 inputs) and the output layer (10 units) have other shapes, so
+  /// their norms are not comparable one to one; nil with fewer than three hidden layers.
+  public var hiddenLayerRatio: Double? {
+    let hidden = Array(weightGradientNorms.dropLast().dropFirst())  // layers 2 … L
+    return GradientFlow.geometricMean(GradientFlow.layerRatios(hidden))
+  }
+
+  /// ‖dW‖ of the first layer over ‖dW‖ of the last hidden layer: how much of the gradient
+  /// is left at the bottom of the stack.
+  public var firstToLastHidden: Double {
+    let hidden = weightGradientNorms.dropLast()
+    guard let first = hidden.first, let last = hidden.last, last > 0 else { return .nan }
+    return first / last
+  }
+}
