@@ -34,6 +34,7 @@ let lessons = [
   "lesson04-softmax",
   "lesson05-training",
   "lesson06-relu-vs-sigmoid",
+  "lesson07-gradient-flow",
   "lesson08-fast-matmul",
 ]
 let exerciseFolders = [
