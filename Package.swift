@@ -38,7 +38,8 @@ let lessons = [
   "lesson08-fast-matmul",
 ]
 let exerciseFolders = [
-  "01-sigmoid", "02-relu", "03-backprop", "04-softmax", "05-training", "08-fast-matmul",
+  "01-sigmoid", "02-relu", "03-backprop", "04-softmax", "05-training", "07-gradient-flow",
+  "08-fast-matmul",
 ]
 let solutionFolders = exerciseFolders.map { "\($0)/Solution" }
 let learnerFiles = exerciseFolders.flatMap { folder in

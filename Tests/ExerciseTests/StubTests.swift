@@ -60,6 +60,9 @@
       case .softmaxCrossEntropyGradient:
         return SoftmaxChecks.softmaxCrossEntropyGradient(ExerciseStubs.softmaxCrossEntropyGradient)
       case .trainingStep: return TrainingChecks.trainingStep(ExerciseStubs.trainingStep)
+      case .gradientNorms: return GradientFlowChecks.gradientNorms(ExerciseStubs.gradientNorms)
+      case .deadUnitFraction:
+        return GradientFlowChecks.deadUnitFraction(ExerciseStubs.deadUnitFraction)
       case .ikjProduct: return IKJProductChecks.ikjProduct(ExerciseStubs.ikjProduct)
       }
     }

@@ -20,6 +20,7 @@ enum Exercise: String, CaseIterable, Codable, Sendable {
   case denseForward, denseBackward
   case softmax, crossEntropy, softmaxCrossEntropyGradient
   case trainingStep
+  case gradientNorms, deadUnitFraction
   case ikjProduct
 
   /// The lesson number: `1` for `exercises/01-sigmoid/`.
@@ -30,6 +31,7 @@ enum Exercise: String, CaseIterable, Codable, Sendable {
     case .denseForward, .denseBackward: return 3
     case .softmax, .crossEntropy, .softmaxCrossEntropyGradient: return 4
     case .trainingStep: return 5
+    case .gradientNorms, .deadUnitFraction: return 7
     case .ikjProduct: return 8
     }
   }
@@ -42,6 +44,7 @@ enum Exercise: String, CaseIterable, Codable, Sendable {
     case 3: return "03-backprop"
     case 4: return "04-softmax"
     case 5: return "05-training"
+    case 7: return "07-gradient-flow"
     case 8: return "08-fast-matmul"
     default: preconditionFailure("no folder for lesson \(lesson)")
     }
@@ -62,6 +65,8 @@ enum Exercise: String, CaseIterable, Codable, Sendable {
     case .crossEntropy: return "CrossEntropy.swift"
     case .softmaxCrossEntropyGradient: return "SoftmaxCrossEntropyGradient.swift"
     case .trainingStep: return "TrainingStep.swift"
+    case .gradientNorms: return "GradientNorms.swift"
+    case .deadUnitFraction: return "DeadUnits.swift"
     case .ikjProduct: return "IKJProduct.swift"
     }
   }
@@ -110,6 +115,10 @@ enum Exercise: String, CaseIterable, Codable, Sendable {
     case .trainingStep:
       return "forward, loss, backward, then Adam: t + 1, m, v, α = lr·√(1 − β2ᵗ)/(1 − β1ᵗ),"
         + " w − α·m/(√v + ε); compare each step with the formulas in the file's comment"
+    case .gradientNorms:
+      return "‖dW‖ = √(Σ of every dW[k][c]², summed in Double), one per layer, first layer first"
+    case .deadUnitFraction:
+      return "a unit (column) is dead when z ≤ 0 in every example (row); return dead / units"
     case .ikjProduct:
       return "for i, for k, for j: c[i * columns + j] += a[i * inner + k] * b[k * columns + j]"
     }

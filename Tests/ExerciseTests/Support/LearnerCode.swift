@@ -32,6 +32,8 @@ enum LearnerCode {
     case .softmaxCrossEntropyGradient:
       return SoftmaxChecks.softmaxCrossEntropyGradient(Exercises.softmaxCrossEntropyGradient)
     case .trainingStep: return TrainingChecks.trainingStep(Exercises.trainingStep)
+    case .gradientNorms: return GradientFlowChecks.gradientNorms(Exercises.gradientNorms)
+    case .deadUnitFraction: return GradientFlowChecks.deadUnitFraction(Exercises.deadUnitFraction)
     case .ikjProduct: return IKJProductChecks.ikjProduct(Exercises.ikjProduct)
     }
   }
@@ -90,6 +92,14 @@ enum LearnerCode {
     case .trainingStep:
       result = await #expect(processExitsWith: .success, observing: [\.standardOutputContent]) {
         LearnerCode.reportFromChild(.trainingStep)
+      }
+    case .gradientNorms:
+      result = await #expect(processExitsWith: .success, observing: [\.standardOutputContent]) {
+        LearnerCode.reportFromChild(.gradientNorms)
+      }
+    case .deadUnitFraction:
+      result = await #expect(processExitsWith: .success, observing: [\.standardOutputContent]) {
+        LearnerCode.reportFromChild(.deadUnitFraction)
       }
     case .ikjProduct:
       result = await #expect(processExitsWith: .success, observing: [\.standardOutputContent]) {

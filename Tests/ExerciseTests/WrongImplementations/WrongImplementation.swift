@@ -13,5 +13,5 @@ struct WrongImplementation: Sendable, CustomTestStringConvertible {
 
   /// Every wrong implementation, lesson by lesson.
   static let all: [WrongImplementation] =
-    lesson01 + lesson02 + lesson03 + lesson04 + lesson05 + lesson08
+    lesson01 + lesson02 + lesson03 + lesson04 + lesson05 + lesson07 + lesson08
 }
