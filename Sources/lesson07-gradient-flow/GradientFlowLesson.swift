@@ -343,6 +343,7 @@ struct GradientFlowLesson {
         "  \(label.padding(toLength: 38, withPad: " ", startingAt: 0))"
           + " test \(percent(run.accuracy))"
           + (diverged > 0 ? "  (\(diverged) of \(results.count) diverged)" : ""))
+      fflush(nil)  // show each run as it ends, also in a file or a pipe
     }
     return runs
   }
@@ -477,7 +478,9 @@ struct GradientFlowLesson {
     return sweep.run(on: data.training, validation: data.validation) { event in
       switch event {
       case .training(.step(let progress)): bar.update(progress)
-      case .finished: bar.clear()
+      case .finished:
+        bar.clear()
+        fflush(nil)  // a pipe or a log file sees the sweep's part so far
       default: break
       }
     }
