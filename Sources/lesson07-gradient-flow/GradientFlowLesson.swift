@@ -85,7 +85,7 @@ struct GradientFlowLesson {
           + " \(sweepEpochs(options)) per learning rate,"
           + " training seeds \(arguments.seeds.map(String.init).joined(separator: ", "));"
           + " gradients measured on the same \(data.probe.labels.count) training images,"
-          + " dead units on \(data.heldOut.labels.count) test images", width: 80,
+          + " dead units on \(spacedThousands(data.heldOut.labels.count)) test images", width: 80,
         indent: "  "))
     var results = Results()
     results.initial = measureInitialGradients(data, plan: plan)
@@ -403,7 +403,7 @@ struct GradientFlowLesson {
     print(
       wrapped(
         "3. Dead units: the share of each hidden layer's units whose z ≤ 0 for every one of"
-          + " the \(heldOut) held-out test images (a dead ReLU"
+          + " the \(spacedThousands(heldOut)) held-out test images (a dead ReLU"
           + " unit outputs 0 and learns nothing; a Leaky ReLU one still passes 0.01 of the"
           + " gradient), at the start and after training with Adam", width: 80,
         indent: "   "))

@@ -63,4 +63,5 @@ let lessonPrograms: [(lesson: String, program: String)] = [
   ("Lessons/04-softmax.md", "lesson04-softmax"),
   ("Lessons/05-training.md", "lesson05-training"),
   ("Lessons/06-relu-vs-sigmoid.md", "lesson06-relu-vs-sigmoid"),
+  ("Lessons/07-gradient-flow.md", "lesson07-gradient-flow"),
 ]
