@@ -24,10 +24,10 @@ import ExerciseSupport
 /// Example (two layers: a 2 × 1 dW and a 1 × 2 dW):
 ///
 ///     try gradientNorms([[[3], [4]], [[1e-30, 0]]])
-///     // [5.0, 1e-30]
+///     // [5.0, 1.0000000031710769e-30]: Float's 1e-30, exactly, as a Double
 ///
 /// What the test checks (`swift test --disable-xctest --filter Lesson07`):
-///   - one norm per layer, in order; each within 1e-12 + 1e-5 · |expected| of
+///   - one norm per layer, in order; each within 1e-5 · |expected| of
 ///     NeuralKit's `GradientFlow.l2Norm`;
 ///   - edge cases first: [3, 4] → 5, a layer of zeros, a single number, negative
 ///     numbers, gradients of 1e-30 and of 1e20 (Float squares would give 0 and ∞), no
