@@ -152,8 +152,8 @@ enum Lesson08FastMatmul {
     printTable(TextTable(headers: headers, rows: rows))
     print("  * the first \(tripleLoopRowsForSquare) rows only: all of them take seconds per run.")
     print(
-      "  Every rung's 32×784×128 product against Matrix.naiveProduct: "
-        + (allMatch ? "all within tolerance, ok" : style.red("✗ a rung differs")))
+      "  Each rung's 32×784×128 product against Matrix.naiveProduct: "
+        + (allMatch ? "ok" : style.red("✗ a rung differs")))
   }
 
   /// True when `c` equals the triple loop's A·B within 1e-5 × k × max|a|·max|b| (here
