@@ -27,6 +27,7 @@ enum Lesson08FastMatmul {
     let style = TerminalStyle.standardOutput(plain: arguments.plain)
     let quick = arguments.quick
     print(style.bold("Lesson 08 — making it fast") + "   (seed \(arguments.seed))")
+    print("  same matrices and images: swift run lesson08-fast-matmul --seed \(arguments.seed)")
     #if DEBUG
       print(
         style.dim(
