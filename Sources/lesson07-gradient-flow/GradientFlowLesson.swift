@@ -577,19 +577,34 @@ struct GradientFlowLesson {
             sweep.accuracy(.sigmoid, optimizer, learningRate)
           )
         }
-        let reluBehind = above.filter { ($0.1?.mean ?? -1) < ($0.2?.mean ?? -1) }.count
+        // More than 1 point apart counts; closer is level (one seed moves more than that).
+        let gaps = above.map { (($0.1?.mean ?? -1) - ($0.2?.mean ?? -1)) * 100 }
+        let reluBehind = gaps.filter { $0 < -1 }.count
+        let reluAhead = gaps.filter { $0 > 1 }.count
         let list = above.map { "\(rate($0.0)): \(percent($0.1)) vs \(percent($0.2))" }
           .joined(separator: ", ")
-        let comparison =
-          above.isEmpty
-          ? "no larger rate to compare"
-          : reluBehind == above.count
-            ? "above \(rate(smallerBest)) ReLU is behind Sigmoid at every rate (\(list)):"
-              + " it tolerates large rates less well, as the study advises"
-            : reluBehind == 0
-              ? "above \(rate(smallerBest)) ReLU is ahead at every rate (\(list)), against the"
-                + " study's advice"
-              : "above \(rate(smallerBest)) neither is always ahead (\(list))"
+        let comparison: String
+        if above.isEmpty {
+          comparison = "no larger rate to compare"
+        } else if reluBehind == above.count {
+          comparison =
+            "above \(rate(smallerBest)) ReLU is more than 1 point behind Sigmoid at every rate"
+            + " (\(list)):"
+            + " it tolerates large rates less well, as the study advises"
+        } else if reluAhead == above.count {
+          comparison =
+            "above \(rate(smallerBest)) ReLU is more than 1 point ahead at every rate (\(list)),"
+            + " against the"
+            + " study's advice"
+        } else if reluBehind == 0 && reluAhead == 0 {
+          comparison =
+            "above \(rate(smallerBest)) the two are within 1 point (\(list)): no sign here"
+            + " that ReLU wants a smaller rate"
+        } else {
+          comparison =
+            "above \(rate(smallerBest)) ReLU is more than 1 point behind at \(reluBehind) of"
+            + " \(above.count) rates (\(list))"
+        }
         sentences.append(
           "Learning rates with \(optimizer == .sgd ? "SGD" : "Adam"): best for ReLU"
             + " \(rate(reluBest)), for Sigmoid \(rate(sigmoidBest)); \(comparison).")
