@@ -153,3 +153,79 @@ import Testing
     #expect(svg.components(separatedBy: "fill=\"url(#hatch").count - 1 == 3 + 2, "bars + legend")
   }
 }
+
+@Suite struct GradientFlowReportTests {
+  var experiment: GradientFlowExperiment {
+    var options = TrainingOptions()
+    options.epochs = 3
+    return GradientFlowExperiment(options: options, trainingSeeds: [1])
+  }
+
+  /// A sweep of one seed with the given ReLU and Sigmoid accuracies per rate (nil:
+  /// diverged), Adam only.
+  func sweep(relu: [Double?], sigmoid: [Double?]) -> LearningRateSweepResult {
+    let rates: [Float] = [0.001, 0.01, 0.1]
+    var points: [LearningRateSweepPoint] = []
+    for (activation, values) in [(Activation.relu, relu), (.sigmoid, sigmoid)] {
+      for (rate, value) in zip(rates, values) {
+        points.append(
+          LearningRateSweepPoint(
+            activation: activation, optimizer: .adam, learningRate: rate, seed: 1,
+            validationAccuracy: value,
+            divergence: value == nil
+              ? Divergence(
+                step: 1, epoch: 1, error: NeuralKitError.nonFiniteLoss(loss: .nan, step: nil))
+              : nil))
+      }
+    }
+    return LearningRateSweepResult(
+      activations: [.relu, .sigmoid], optimizers: [.adam], learningRates: rates, points: points)
+  }
+
+  func sentence(relu: [Double?], sigmoid: [Double?]) -> String {
+    GradientFlowReport(
+      experiment: experiment, initial: [], deep: [], sweep: sweep(relu: relu, sigmoid: sigmoid)
+    ).learningRateSentence(.adam) ?? ""
+  }
+
+  @Test("ReLU more than 1 point behind at every larger rate: the study's advice holds")
+  func reluBehind() {
+    let text = sentence(relu: [0.93, 0.80, 0.50], sigmoid: [0.90, 0.92, 0.85])
+    #expect(text.contains("best for ReLU 0.001, for Sigmoid 0.01"), "\(text)")
+    #expect(text.contains("more than 1 point behind Sigmoid at every rate"), "\(text)")
+    #expect(text.contains("as the study advises"))
+  }
+
+  @Test("gaps of 1 point or less are level, not a verdict")
+  func withinOnePoint() {
+    let text = sentence(relu: [0.93, 0.925, 0.920], sigmoid: [0.90, 0.93, 0.926])
+    #expect(text.contains("within 1 point"), "\(text)")
+    #expect(text.contains("no sign here"))
+  }
+
+  @Test("a diverged ReLU run counts as behind and prints as diverged")
+  func divergedCountsAsBehind() {
+    let text = sentence(relu: [0.93, 0.80, nil], sigmoid: [0.90, 0.92, 0.85])
+    #expect(text.contains("0.1: diverged vs 85.00%"), "\(text)")
+    #expect(text.contains("at every rate"))
+  }
+
+  @Test("the deep runs: three activations × two optimizers, two at 10× Adam, two with He")
+  func deepConfigurations() {
+    let labels = experiment.deepConfigurations.map(\.label)
+    #expect(
+      labels == [
+        "Sigmoid, sgd 0.01", "ReLU, sgd 0.01", "Leaky ReLU, sgd 0.01", "Sigmoid, adam 0.001",
+        "ReLU, adam 0.001", "Leaky ReLU, adam 0.001", "ReLU, adam 0.01", "Leaky ReLU, adam 0.01",
+        "ReLU, sgd 0.01, he-uniform", "ReLU, adam 0.001, he-uniform",
+      ])
+    #expect(experiment.sweepEpochs == 2)
+    #expect(experiment.learningRateSweep.options.hiddenLayers == [128])
+  }
+
+  @Test("one training seed: the verdict says so")
+  func oneSeedCaveat() {
+    let report = GradientFlowReport(experiment: experiment, initial: [], deep: [], sweep: nil)
+    #expect(report.verdict.last?.contains("one seed") == true)
+  }
+}
