@@ -13,9 +13,9 @@
 //    (`addProduct`, one instruction with FMA hardware). 96 multiply-adds per 22 loads.
 // 2. Memory in kernel order. The kernel reads A where it lies: six rows at once, one
 //    number each per step, and Aᵀ (for dW = Xᵀ·dY) just as well, through strides. B is
-//    read in place when it is row-major with whole 16-column strips; otherwise (Bᵀ for
-//    dX = dY·Wᵀ, or the 10-column output layer) it is first copied ("packed") into
-//    zero-padded 16-column strips. Copying A as BLIS does was measured slower here: for
+//    read in place when it is row-major with whole 16-column strips and at most 512 KB;
+//    otherwise (Bᵀ for dX = dY·Wᵀ, the 10-column output layer, a large square B) it is
+//    first copied ("packed") into zero-padded 16-column strips. Copying A as BLIS does was measured slower here: for
 //    the 784-128-10 shapes the copy cost a fifth of the product.
 // 3. Cache blocking. k is cut into equal blocks of at most 256 and rows into blocks of
 //    96, so a strip of B (≤ 256 × 16 floats, 16 KB) stays in L1 while all the block's
@@ -43,6 +43,12 @@ import Foundation
 /// Rows of C per unit of work (a multiple of `tileRows`): its 96 rows of A, one k block
 /// long, are 96 KB, which stay in L2 while the unit's strip of B streams past.
 @usableFromInline let rowBlock = 96
+/// The largest B, in floats, read in place (512 KB, one core's L2 on Zen 3). A larger B
+/// read in place costs a jump of a whole row per step of k (4 KB for n = 1024) and a
+/// cache line used 64 bytes at a time; packed, the kernel walks contiguous memory.
+/// Measured in lesson 08: 1024³ on one core went from 28–35 to 54–59 GFLOP/s; the
+/// network's W (784 × 128, 392 KB) stays below the limit and is read in place as before.
+@usableFromInline let inPlaceBLimit = 131_072
 /// Products with fewer multiply-adds than this run on one core (see idea 4 above):
 /// 2^20 multiply-adds take ~10 µs on one core here, several times the cost of handing
 /// work to a ready worker (`WorkerPool`).
@@ -155,11 +161,12 @@ struct ProductOperands: @unchecked Sendable {
     }
     // B already in the kernel's layout (row-major, whole 16-column strips) is read in
     // place, 16 floats per row at a stride of n: packing it would copy all of W on every
-    // call, as much memory traffic as the product itself for a batch of 32.
+    // call, as much memory traffic as the product itself for a batch of 32. Past
+    // `inPlaceBLimit` the strides cost more than the copy.
     let strips = (n + tileColumns - 1) / tileColumns
     let packedB: UnsafeMutableRawPointer?
     let layout: StripLayout
-    if bColumnStride == 1 && n % tileColumns == 0 {
+    if bColumnStride == 1 && n % tileColumns == 0 && k * n <= inPlaceBLimit {
       packedB = nil
       layout = StripLayout(base: b, rowStride: bRowStride, stripStride: tileColumns)
     } else {

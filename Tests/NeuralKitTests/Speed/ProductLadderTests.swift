@@ -57,6 +57,22 @@ import Testing
       "\(name) on \(a.shapeDescription)·\(b.shapeDescription): max|Δ| \(difference) > \(allowed)")
   }
 
+  /// The engine packs B once it is larger than `inPlaceBLimit` (lesson 08 measured the
+  /// in-place reads slow there): 520 × 272 floats is past it, with whole 16-column strips.
+  @Test("the engine matches the reference with a B too large to read in place")
+  func engineLargeB() {
+    var generator = SeededGenerator(seed: 808)
+    let a = Matrix(
+      rows: 37, columns: 520, values: (0..<37 * 520).map { _ in generator.nextFloat(in: -1, 1) })
+    let b = Matrix(
+      rows: 520, columns: 272, values: (0..<520 * 272).map { _ in generator.nextFloat(in: -1, 1) })
+    let allowed = Self.tolerancePerTerm * 520
+    #expect(a.multiplied(by: b).maxAbsoluteDifference(from: Matrix.naiveProduct(a, b)) <= allowed)
+    var c = Matrix(rows: 37, columns: 272)
+    Matrix.multiply(a, b, into: &c, threads: 2)
+    #expect(c.maxAbsoluteDifference(from: Matrix.naiveProduct(a, b)) <= allowed)
+  }
+
   @Test("the product operations of a training step count forward, dW and dX")
   func productOperations() {
     // 784-128-10 at batch 32: 2 · 32 · (784·128 · 2 + 128·10 · 3)
