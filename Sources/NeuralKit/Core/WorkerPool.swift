@@ -20,7 +20,8 @@ import Synchronization
 ///    worker that never comes costs nothing: the caller simply does every unit.
 /// 2. When the caller finishes its share and still has to wait for a worker's unit for
 ///    longer than `patience`, the pool decides the machine is busy and runs the next
-///    calls on the caller alone, doubling that pause each time it happens again.
+///    calls on the caller alone, doubling that pause each time it happens again and
+///    halving it only after 1,000 calls in a row without a stall.
 /// 3. Workers stop checking for work and sleep after `spinTime` without any, so an idle
 ///    pool costs no CPU.
 public final class WorkerPool: @unchecked Sendable {
@@ -44,6 +45,7 @@ public final class WorkerPool: @unchecked Sendable {
   // Contention back-off, touched only by the caller holding `callerLock`.
   private var callsToRunAlone = 0
   private var nextPause = 16
+  private var callsSinceStall = 0
 
   /// How long a worker keeps checking for work before it sleeps.
   static let spinTime: UInt64 = 200_000  // ns
@@ -103,8 +105,15 @@ public final class WorkerPool: @unchecked Sendable {
     if waited > Self.patience {
       callsToRunAlone = nextPause
       nextPause = min(nextPause * 2, 1 << 16)
-    } else if nextPause > 16 {
-      nextPause /= 2
+      callsSinceStall = 0
+    } else {
+      // Trust comes back slowly: a busy machine lets many calls through between stalls,
+      // and halving the pause after each of them would invite the next stall at once.
+      callsSinceStall += 1
+      if callsSinceStall >= 1_000 && nextPause > 16 {
+        nextPause /= 2
+        callsSinceStall = 0
+      }
     }
   }
 
