@@ -220,8 +220,11 @@ enum Lesson08FastMatmul {
     var generator = SeededGenerator(seed: seed)
     // 1 000 random images repeated: the time of a step does not depend on the pixels.
     let distinct = (0..<1_000 * 784).map { _ in UInt8(truncatingIfNeeded: generator.next()) }
+    var pixels: [UInt8] = []
+    pixels.reserveCapacity(imageCount * 784)
+    for _ in 0..<imageCount / 1_000 { pixels.append(contentsOf: distinct) }
     let images = LabeledImages(
-      pixels: Array([[UInt8]](repeating: distinct, count: imageCount / 1_000).joined()),
+      pixels: pixels,
       labels: (0..<imageCount).map { _ in UInt8(generator.nextInt(below: 10)) },
       imageRows: 28, imageColumns: 28)
     var network = Network(layerSizes: [784, 128, 10], hiddenActivation: .relu, seed: seed)
