@@ -180,7 +180,6 @@ struct TrainingLesson {
   static func writeResults(
     _ history: TrainingHistory, kind: DatasetKind, arguments: TrainingArguments
   ) {
-    let folder = URL(fileURLWithPath: arguments.outputDirectory)
     let name = "training-\(kind.folderName)"
     let rows = history.epochs.map { record in
       [
@@ -212,21 +211,10 @@ struct TrainingLesson {
           name: "test",
           points: history.epochs.map { (Double($0.epoch), $0.validationAccuracy * 100) }),
       ])
-    let files = [
-      ("\(name).csv", csv.text), ("\(name)-loss.svg", loss.svg),
-      ("\(name)-accuracy.svg", accuracy.svg),
-    ]
-    do {
-      try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
-      print("")
-      for (file, text) in files {
-        try text.write(to: folder.appendingPathComponent(file), atomically: true, encoding: .utf8)
-        print("wrote \(arguments.outputDirectory)/\(file)")
-      }
-    } catch {
-      FileHandle.standardError.write(
-        Data("\(program): cannot write results to \(arguments.outputDirectory): \(error)\n".utf8))
-      exit(1)
-    }
+    arguments.writeResultsOrExit(
+      [
+        ("\(name).csv", csv.text), ("\(name)-loss.svg", loss.svg),
+        ("\(name)-accuracy.svg", accuracy.svg),
+      ], program: program)
   }
 }

@@ -180,43 +180,31 @@ struct ReLUVersusSigmoid {
   static func writeResults(
     _ reports: [(DatasetKind, ExperimentReport, LocatedDataset)], _ arguments: TrainingArguments
   ) {
-    let folder = URL(fileURLWithPath: arguments.outputDirectory)
-    do {
-      try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
-      var files: [String: String] = [:]
-      files["relu-vs-sigmoid-epochs.csv"] =
-        CSVTable(
-          header: ExperimentReport.epochHeader, rows: reports.flatMap { $0.1.epochRows }
-        ).text
-      files["relu-vs-sigmoid-evaluations.csv"] =
-        CSVTable(
-          header: ExperimentReport.evaluationHeader, rows: reports.flatMap { $0.1.evaluationRows }
-        ).text
-      for (kind, report, _) in reports {
-        let name = kind.folderName
-        files["relu-vs-sigmoid-\(name)-accuracy.svg"] =
-          SVGLineChart(
-            title: "\(kind.displayName): validation accuracy", xLabel: "epochs",
-            yLabel: "accuracy (%)", series: report.accuracyCurves
-          ).svg
-        files["relu-vs-sigmoid-\(name)-loss.svg"] =
-          SVGLineChart(
-            title: "\(kind.displayName): validation loss", xLabel: "epochs",
-            yLabel: "cross-entropy", series: report.lossCurves
-          ).svg
-      }
-      files["relu-vs-sigmoid.md"] = markdown(reports, arguments)
-      print("")
-      for (name, text) in files.sorted(by: { $0.key < $1.key }) {
-        let url = folder.appendingPathComponent(name)
-        try text.write(to: url, atomically: true, encoding: .utf8)
-        print("wrote \(arguments.outputDirectory)/\(name)")
-      }
-    } catch {
-      FileHandle.standardError.write(
-        Data("\(program): cannot write results to \(arguments.outputDirectory): \(error)\n".utf8))
-      exit(1)
+    var files: [String: String] = [:]
+    files["relu-vs-sigmoid-epochs.csv"] =
+      CSVTable(
+        header: ExperimentReport.epochHeader, rows: reports.flatMap { $0.1.epochRows }
+      ).text
+    files["relu-vs-sigmoid-evaluations.csv"] =
+      CSVTable(
+        header: ExperimentReport.evaluationHeader, rows: reports.flatMap { $0.1.evaluationRows }
+      ).text
+    for (kind, report, _) in reports {
+      let name = kind.folderName
+      files["relu-vs-sigmoid-\(name)-accuracy.svg"] =
+        SVGLineChart(
+          title: "\(kind.displayName): validation accuracy", xLabel: "epochs",
+          yLabel: "accuracy (%)", series: report.accuracyCurves
+        ).svg
+      files["relu-vs-sigmoid-\(name)-loss.svg"] =
+        SVGLineChart(
+          title: "\(kind.displayName): validation loss", xLabel: "epochs",
+          yLabel: "cross-entropy", series: report.lossCurves
+        ).svg
     }
+    files["relu-vs-sigmoid.md"] = markdown(reports, arguments)
+    arguments.writeResultsOrExit(
+      files.sorted { $0.key < $1.key }.map { (name: $0.key, text: $0.value) }, program: program)
   }
 
   static func markdown(

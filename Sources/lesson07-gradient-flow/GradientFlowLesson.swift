@@ -365,19 +365,7 @@ struct GradientFlowLesson {
           ).svg
         ))
     }
-    let folder = URL(fileURLWithPath: arguments.outputDirectory)
-    do {
-      try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
-      print("")
-      for (name, text) in files {
-        try text.write(to: folder.appendingPathComponent(name), atomically: true, encoding: .utf8)
-        print("wrote \(arguments.outputDirectory)/\(name)")
-      }
-    } catch {
-      FileHandle.standardError.write(
-        Data("\(program): cannot write results to \(arguments.outputDirectory): \(error)\n".utf8))
-      exit(1)
-    }
+    arguments.writeResultsOrExit(files, program: program)
   }
 
   static func secondsSince(_ start: UInt64) -> Double {

@@ -134,10 +134,7 @@ public struct SVGBarChart: Sendable {
     SVGLineChart.colors[index % SVGLineChart.colors.count]
   }
 
-  private func n(_ value: Double) -> String { fixed(value, 1) }
+  private func n(_ value: Double) -> String { svgNumber(value) }
 
-  private func escape(_ text: String) -> String {
-    text.replacingOccurrences(of: "&", with: "&amp;").replacingOccurrences(of: "<", with: "&lt;")
-      .replacingOccurrences(of: ">", with: "&gt;")
-  }
+  private func escape(_ text: String) -> String { svgEscaped(text) }
 }

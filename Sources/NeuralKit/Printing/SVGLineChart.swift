@@ -103,12 +103,9 @@ public struct SVGLineChart: Sendable {
     return out.joined(separator: "\n") + "\n"
   }
 
-  private func n(_ value: Double) -> String { fixed(value, 1) }
+  private func n(_ value: Double) -> String { svgNumber(value) }
 
-  private func escape(_ text: String) -> String {
-    text.replacingOccurrences(of: "&", with: "&amp;").replacingOccurrences(of: "<", with: "&lt;")
-      .replacingOccurrences(of: ">", with: "&gt;")
-  }
+  private func escape(_ text: String) -> String { svgEscaped(text) }
 }
 
 /// An axis range widened to round numbers, with about five ticks.

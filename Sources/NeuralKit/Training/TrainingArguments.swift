@@ -228,6 +228,24 @@ public struct TrainingArguments: Equatable, Sendable {
       attempts: [SourceAttempt(source: source, succeeded: true, outcome: "--quick uses it")])
   }
 
+  /// Writes each (file name, text) into `--out` (created if needed) and prints
+  /// `wrote results/NAME` for each; on failure prints why to standard error and exits 1.
+  public func writeResultsOrExit(_ files: [(name: String, text: String)], program: String) {
+    let folder = URL(fileURLWithPath: outputDirectory)
+    do {
+      try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+      print("")
+      for (name, text) in files {
+        try text.write(to: folder.appendingPathComponent(name), atomically: true, encoding: .utf8)
+        print("wrote \(outputDirectory)/\(name)")
+      }
+    } catch {
+      FileHandle.standardError.write(
+        Data("\(program): cannot write results to \(outputDirectory): \(error)\n".utf8))
+      exit(1)
+    }
+  }
+
   /// The command line that reproduces this run: `swift run PROGRAM` and the flags given.
   public static func reproducingCommand(program: String) -> String {
     (["swift run", program] + CommandLine.arguments.dropFirst()).joined(separator: " ")
