@@ -44,10 +44,10 @@ enum Lesson08FastMatmul {
     phaseSection(peak: peak, seed: arguments.seed, quick: quick, style: style)
 
     print(style.bold("\nYour turn"))
-    print("  Write the i-k-j product in exercises/08-fast-matmul/ (see the lesson's")
-    print("  \"Your turn\"); this program's rung 2 is the speed to aim for.")
-    print("Next: how an epoch copes with a busy machine:")
-    print("  " + style.cyan("swift run -c release benchmark --under-load"))
+    print("  Write the i-k-j product: exercises/08-fast-matmul/IKJProduct.swift;")
+    print("  rung 2 above is that loop, the speed to aim for. Test it with")
+    print("  " + style.cyan("swift test --disable-xctest --filter Lesson08"))
+    print("Next: an epoch on a busy machine, swift run -c release benchmark --under-load")
   }
 
   // MARK: - The machine

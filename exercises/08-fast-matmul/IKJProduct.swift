@@ -35,7 +35,8 @@ import ExerciseSupport
 ///     try ikjProduct([1, 2, 3, 4], [5, 6, 7, 8], rows: 2, inner: 2, columns: 2)
 ///     // [19, 22, 43, 50], that is [[19, 22], [43, 50]]
 ///
-/// The test checks your numbers, not your speed: lesson 08's program measures the speed.
+/// The test checks your numbers, not your speed: rung 2 of `swift run lesson08-fast-matmul`
+/// is this loop, timed.
 ///
 /// What the test checks (`swift test --disable-xctest --filter Lesson08`):
 ///   - C has rows · columns numbers, then every C[i][j] is within the dot product's error
