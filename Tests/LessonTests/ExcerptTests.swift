@@ -12,7 +12,7 @@ import Testing
 /// and in the source, the region between `// lesson: sigmoid` and `// end lesson`.
 @Suite("Lesson excerpts")
 struct ExcerptTests {
-  @Test("every quoted excerpt matches its source region", arguments: lessonPrograms.map(\.lesson))
+  @Test("every quoted excerpt matches its source region", arguments: quotingLessons)
   func excerptsMatchSources(_ lesson: String) throws {
     let text = try packageFile(lesson)
     let quotes = text.components(separatedBy: "<!-- quote: ").dropFirst()

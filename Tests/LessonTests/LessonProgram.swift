@@ -65,3 +65,7 @@ let lessonPrograms: [(lesson: String, program: String)] = [
   ("Lessons/06-relu-vs-sigmoid.md", "lesson06-relu-vs-sigmoid"),
   ("Lessons/07-gradient-flow.md", "lesson07-gradient-flow"),
 ]
+
+/// Every lesson that quotes the sources: those above, and lesson 08, whose program prints
+/// timings and so has no golden output.
+let quotingLessons = lessonPrograms.map(\.lesson) + ["Lessons/08-fast-matmul.md"]
