@@ -15,15 +15,20 @@ import Foundation
 ///     var optimizer = Adam()                       // lr 0.001
 ///     var optimizer = Adam(learningRate: 0.0005)
 public struct Adam: Optimizer {
+  /// Step size lr (Keras: 0.001).
   public var learningRate: Float
+  /// Decay of the running mean of gradients, β₁ (0.9).
   public var beta1: Float
+  /// Decay of the running mean of squared gradients, β₂ (0.999).
   public var beta2: Float
+  /// ε, added to √v so a weight with tiny gradients does not take huge steps (1e-7).
   public var epsilon: Float
   /// Steps taken so far: t in the formulas.
   public private(set) var step = 0
   private var firstMoments: [[Float]] = []
   private var secondMoments: [[Float]] = []
 
+  /// Adam with Keras' defaults, or the values given.
   public init(
     learningRate: Float = 0.001, beta1: Float = 0.9, beta2: Float = 0.999, epsilon: Float = 1e-7
   ) {

@@ -12,6 +12,7 @@ public struct SGD: Optimizer {
   public var momentum: Float
   private var velocities: [[Float]] = []
 
+  /// Plain SGD (momentum 0) or SGD with momentum; Keras' default rate is 0.01.
   public init(learningRate: Float = 0.01, momentum: Float = 0) {
     require(learningRate > 0, "SGD: learning rate must be positive, got \(learningRate)")
     require((0..<1).contains(momentum), "SGD: momentum must be in [0, 1), got \(momentum)")

@@ -4,9 +4,12 @@
 ///     // epoch,loss
 ///     // 1,0.2563
 public struct CSVTable: Sendable {
+  /// The column names.
   public var header: [String]
+  /// The cells, one array per row.
   public var rows: [[String]]
 
+  /// A table of already formatted cells.
   public init(header: [String], rows: [[String]]) {
     self.header = header
     self.rows = rows

@@ -10,22 +10,32 @@
 public struct SVGLineChart: Sendable {
   /// One line: a legend name and its points, in x order.
   public struct Series: Sendable {
+    /// The legend's name.
     public var name: String
+    /// The points, in x order; non-finite ones are left out.
     public var points: [(x: Double, y: Double)]
 
+    /// A named line through `points`.
     public init(name: String, points: [(x: Double, y: Double)]) {
       self.name = name
       self.points = points
     }
   }
 
+  /// The chart's title.
   public var title: String
+  /// The x axis' label.
   public var xLabel: String
+  /// The y axis' label.
   public var yLabel: String
+  /// The lines, each with its own colour and dash pattern.
   public var series: [Series]
+  /// Width in SVG pixels.
   public var width = 640.0
+  /// Height in SVG pixels.
   public var height = 400.0
 
+  /// A chart of `series` with a title and axis labels.
   public init(title: String, xLabel: String, yLabel: String, series: [Series]) {
     self.title = title
     self.xLabel = xLabel

@@ -10,11 +10,16 @@
 /// plays any part, so equal seeds give equal weights. Same batches: the trainer's batch
 /// order comes from its own seed, derived from the run's seed alone.
 public struct ActivationExperiment: Sendable {
+  /// Everything but the activation, shared by every run.
   public var options: TrainingOptions
+  /// The activations compared, in the order of the tables.
   public var activations: [Activation]
+  /// One run per activation and seed; each seed fixes weights and batch order.
   public var seeds: [UInt64]
+  /// How training and validation images are chosen.
   public var split: Split
 
+  /// An experiment comparing `activations` over `seeds`.
   public init(
     options: TrainingOptions, activations: [Activation], seeds: [UInt64], split: Split = .standard
   ) {
@@ -74,14 +79,19 @@ public enum ExperimentEvent: Sendable {
 
 /// One trained network of an experiment.
 public struct ExperimentRun: Equatable, Sendable {
+  /// The hidden activation of this run.
   public var activation: Activation
+  /// The seed of its weights and batch order.
   public var seed: UInt64
+  /// Per-epoch numbers and validation points.
   public var history: TrainingHistory
   /// Loss and accuracy on the whole training split after training (nil if it diverged).
   public var train: BatchResult?
   /// Loss and accuracy on the validation split after training (nil if it diverged).
   public var validation: BatchResult?
+  /// Images it trained on.
   public var trainingCount: Int
+  /// Images it was validated on.
   public var validationCount: Int
 
   /// True when the loss became NaN or infinite.
@@ -90,9 +100,13 @@ public struct ExperimentRun: Equatable, Sendable {
 
 /// All runs of an experiment on one data set, with the summaries its report prints.
 public struct ExperimentResult: Equatable, Sendable {
+  /// The data set, as tables print it: `Fashion-MNIST`.
   public var datasetName: String
+  /// The activations compared, in the order of the tables.
   public var activations: [Activation]
+  /// One run per activation and seed; each seed fixes weights and batch order.
   public var seeds: [UInt64]
+  /// Every run, seed by seed, activations in order within a seed.
   public var runs: [ExperimentRun]
 
   /// The runs of one activation, one per seed.

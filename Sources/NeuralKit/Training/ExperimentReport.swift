@@ -2,10 +2,12 @@
 /// (mean ± std over seeds), how fast each activation reached a threshold, a verdict
 /// written from the numbers, curves for charts, and CSV rows.
 public struct ExperimentReport: Sendable {
+  /// The runs reported on.
   public var result: ExperimentResult
   /// The validation accuracy the "how fast" lines ask about (0.97 for MNIST).
   public var threshold: Double
 
+  /// A report on `result`, asking how soon each activation reached `threshold`.
   public init(result: ExperimentResult, threshold: Double) {
     self.result = result
     self.threshold = threshold

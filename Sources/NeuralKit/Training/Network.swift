@@ -216,6 +216,7 @@ public struct BatchResult: Equatable, Sendable {
   /// correct / count, in [0, 1].
   public var accuracy: Double { count == 0 ? 0 : Double(correct) / Double(count) }
 
+  /// A result of `count` examples, `correct` of them right, with mean loss `loss`.
   public init(loss: Float, correct: Int, count: Int) {
     self.loss = loss
     self.correct = correct

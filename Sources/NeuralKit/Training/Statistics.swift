@@ -3,8 +3,11 @@
 ///     mean  = Σ xᵢ / n
 ///     std   = √( Σ (xᵢ − mean)² / (n − 1) )     0 when n = 1
 public struct Summary: Equatable, Sendable {
+  /// The mean.
   public var mean: Double
+  /// The sample standard deviation (divided by n − 1).
   public var standardDeviation: Double
+  /// How many values.
   public var count: Int
 
   /// The summary of `values`; both 0 for none.

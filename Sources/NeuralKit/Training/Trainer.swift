@@ -20,6 +20,7 @@ public struct Trainer: Sendable {
   /// Seeds the batch order (not the weights: the network brings its own).
   public var batchSeed: UInt64
 
+  /// A trainer that runs `options`, in batch orders drawn from `batchSeed`.
   public init(options: TrainingOptions, batchSeed: UInt64) {
     self.options = options
     self.batchSeed = batchSeed

@@ -19,25 +19,36 @@ public struct TrainingArguments: Equatable, Sendable {
     case dataDir = "data-dir", out, preset, quick, noColor = "no-color", help
   }
 
+  /// The training options the flags set.
   public var options = TrainingOptions()
   /// Data sets to run on, in order.
   public var datasets: [DatasetKind] = [.mnist]
+  /// Seeds to run (`--seed`, `--seeds`).
   public var seeds: [UInt64] = [1]
+  /// Training/validation split (`--split`).
   public var split: Split = .standard
+  /// A folder holding `mnist/` and `fashion-mnist/` (`--data-dir`).
   public var dataDirectory: String?
+  /// Where results are written (`--out`).
   public var outputDirectory = "results"
+  /// The preset given with `--preset`, if any.
   public var preset: String?
+  /// `--quick`: a short run on the bundled subsets.
   public var quick = false
+  /// `--no-color`: plain text even on a terminal.
   public var plain = false
+  /// `--help` or `-h` was given.
   public var help = false
   /// Flags given explicitly (so a preset or `--quick` does not override them).
   public var given: Set<String> = []
 
+  /// The defaults, before any flag.
   public init() {}
 
   /// Why the command line could not be read.
   public struct Problem: Error, Equatable, CustomStringConvertible {
     public var description: String
+    /// A problem described by `description`.
     public init(_ description: String) { self.description = description }
   }
 

@@ -9,6 +9,7 @@ public struct TrainingHistory: Equatable, Sendable {
   /// Set when the loss became NaN or infinite and training stopped.
   public var divergence: Divergence?
 
+  /// An empty history.
   public init() {}
 
   /// The first validation point with accuracy ≥ `threshold`, if any.
@@ -86,12 +87,20 @@ public enum TrainingEvent: Sendable {
 
 /// Where training is within an epoch, for progress bars.
 public struct StepProgress: Sendable {
+  /// The current epoch, from 1.
   public var epoch: Int
+  /// Epochs in the run.
   public var epochs: Int
+  /// Steps done in this epoch, from 1.
   public var stepInEpoch: Int
+  /// Steps in a whole epoch.
   public var stepsPerEpoch: Int
+  /// Mean loss over this epoch's batches so far.
   public var runningLoss: Float
+  /// Accuracy over this epoch's batches so far.
   public var runningAccuracy: Double
+  /// Training time of this epoch so far.
   public var secondsInEpoch: Double
+  /// Images seen in this epoch so far.
   public var imagesInEpoch: Int
 }

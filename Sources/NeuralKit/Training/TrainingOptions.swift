@@ -25,6 +25,7 @@ public struct TrainingOptions: Equatable, Sendable {
   /// end of each epoch). The first epoch is where activations differ most.
   public var evaluateEvery: Int? = nil
 
+  /// The defaults: the source post's model and Keras' Adam, batch 32, 10 epochs.
   public init() {}
 
   /// The layer sizes for images of `inputs` pixels and `classes` classes:
