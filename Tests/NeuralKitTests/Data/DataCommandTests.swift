@@ -57,9 +57,14 @@ struct DatasetsProgram {
   /// Whether the unprivileged user `nobody` can run the program: root, `setpriv`, and a
   /// build folder others may read (not so under a private home folder).
   static let nobodyCanRun: Bool = {
-    guard runsAsRoot, setpriv != nil, path != nil else { return false }
-    let folder = try? TemporaryFolder()
-    return (try? run(["--help"], cache: folder?.path ?? "/", asNobody: true).status) == 0
+    guard runsAsRoot, setpriv != nil, path != nil, let folder = try? TemporaryFolder() else {
+      return false
+    }
+    chmod(folder.path, 0o755)
+    // Not just `--help`: the bundled subsets must be readable for nobody too. In a clone
+    // inside a 0700 folder (`mktemp -d`), `--help` works but the resource bundle lookup
+    // stops the program, which is the machine's setup, not a bug of the command.
+    return (try? run(["--data-dir", folder.path], cache: folder.path, asNobody: true).status) == 0
   }()
 
   /// Exit status and standard output + error of `datasets arguments`, offline, no colour,
