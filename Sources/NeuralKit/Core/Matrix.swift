@@ -30,6 +30,7 @@ public struct Matrix: Equatable, Sendable {
 
   /// A matrix whose elements are not set: for results that are written in full next
   /// (products), so they are not first filled with zeros.
+  @usableFromInline
   init(uninitializedRows rows: Int, columns: Int) {
     self.rows = rows
     self.columns = columns

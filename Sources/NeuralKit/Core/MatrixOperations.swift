@@ -7,7 +7,15 @@ extension Matrix {
   ///     Matrix([[-1, 2]]).map { max(0, $0) }   // [[0, 2]]
   @inlinable
   public func map(_ transform: (Float) -> Float) -> Matrix {
-    Matrix(rows: rows, columns: columns, values: values.map(transform))
+    var result = Matrix(uninitializedRows: rows, columns: columns)
+    // A plain loop over buffers, which the compiler turns into vector instructions once
+    // `transform` is inlined (`Array.map` was measured at ~1 ns per element here).
+    values.withUnsafeBufferPointer { source in
+      result.values.withUnsafeMutableBufferPointer { output in
+        for i in 0..<output.count { output[i] = transform(source[i]) }
+      }
+    }
+    return result
   }
 
   /// Combines two matrices of one shape element by element.
@@ -49,9 +57,10 @@ extension Matrix {
     let (rows, columns) = (self.rows, self.columns)
     values.withUnsafeMutableBufferPointer { out in
       row.withUnsafeBufferPointer { add in
+        guard let first = out.baseAddress, let add = add.baseAddress else { return }
         for r in 0..<rows {
-          let base = r * columns
-          for c in 0..<columns { out[base + c] += add[c] }
+          let target = first + r * columns  // a row pointer: the inner loop vectorises
+          for c in 0..<columns { target[c] += add[c] }
         }
       }
     }
@@ -64,9 +73,10 @@ extension Matrix {
     var sums = [Float](repeating: 0, count: columns)
     sums.withUnsafeMutableBufferPointer { out in
       values.withUnsafeBufferPointer { m in
+        guard let sum = out.baseAddress, let first = m.baseAddress else { return }
         for r in 0..<rows {
-          let base = r * columns
-          for c in 0..<columns { out[c] += m[base + c] }
+          let row = first + r * columns  // a row pointer: the inner loop vectorises
+          for c in 0..<columns { sum[c] += row[c] }
         }
       }
     }
@@ -98,5 +108,17 @@ extension Matrix {
   }
 
   /// True when every element is finite (no NaN, no ±infinity).
-  public var isFinite: Bool { values.allSatisfy { $0.isFinite } }
+  ///
+  /// A `Float` is NaN or infinite exactly when its eight exponent bits are all ones, so
+  /// the scan keeps the largest exponent field seen: integer work the compiler runs
+  /// eight elements at a time, with no branch per element (`allSatisfy(\.isFinite)` was
+  /// ~9 µs for a batch of 32 images here, 5 % of a training step).
+  public var isFinite: Bool {
+    let exponentBits: UInt32 = 0x7F80_0000
+    return values.withUnsafeBufferPointer { buffer in
+      var largest: UInt32 = 0
+      for value in buffer { largest = max(largest, value.bitPattern & exponentBits) }
+      return largest != exponentBits
+    }
+  }
 }

@@ -178,7 +178,7 @@ public struct Network: Equatable, Sendable, CustomStringConvertible {
     }
     // A NaN pixel would not show in the loss (ReLU turns NaN into 0) but would turn the
     // first layer's weights into NaN: catch it here. The scan costs ~1% of a step.
-    if let index = inputs.values.firstIndex(where: { !$0.isFinite }) {
+    if !inputs.isFinite, let index = inputs.values.firstIndex(where: { !$0.isFinite }) {
       throw NeuralKitError.nonFiniteInput(
         row: index / inputs.columns, column: index % inputs.columns, value: inputs.values[index])
     }
