@@ -11,12 +11,16 @@
 //    AVX-512, 24 on NEON) for the whole k loop; each step loads 16 numbers of B, broadcasts
 //    one number of A per row and does `sum += a * b` as one fused multiply-add
 //    (`addProduct`, one instruction with FMA hardware). 96 multiply-adds per 22 loads.
+//    Where rows run out, shorter tiles (4, 3, …) take the rest, each with only the sums
+//    it needs: 32 rows are 6 + 6 + 6 + 6 + 4 + 4, not five tiles of 6 and one that
+//    computes four rows that do not exist.
 // 2. Memory in kernel order. The kernel reads A where it lies: six rows at once, one
 //    number each per step, and Aᵀ (for dW = Xᵀ·dY) just as well, through strides. B is
-//    read in place when it is row-major with whole 16-column strips and at most 512 KB;
-//    otherwise (Bᵀ for dX = dY·Wᵀ, the 10-column output layer, a large square B) it is
-//    first copied ("packed") into zero-padded 16-column strips. Copying A as BLIS does was measured slower here: for
-//    the 784-128-10 shapes the copy cost a fifth of the product.
+//    read in place when it is row-major with whole 16-column strips and at most 512 KB,
+//    each strip starting on a 64-byte cache-line boundary (`StripPlan`); otherwise (Bᵀ
+//    for dX = dY·Wᵀ, the 10-column output layer, a large square B) it is first copied
+//    ("packed") into zero-padded 16-column strips. Copying A as BLIS does was measured
+//    slower here: for the 784-128-10 shapes the copy cost a fifth of the product.
 // 3. Cache blocking. k is cut into equal blocks of at most 256 and rows into blocks of
 //    96, so a strip of B (≤ 256 × 16 floats, 16 KB) stays in L1 while all the block's
 //    tiles use it.
@@ -159,30 +163,13 @@ struct ProductOperands: @unchecked Sendable {
       if !accumulate { c.update(repeating: 0, count: m * n) }
       return
     }
-    // B already in the kernel's layout (row-major, whole 16-column strips) is read in
-    // place, 16 floats per row at a stride of n: packing it would copy all of W on every
-    // call, as much memory traffic as the product itself for a batch of 32. Past
-    // `inPlaceBLimit` the strides cost more than the copy.
-    let strips = (n + tileColumns - 1) / tileColumns
-    let packedB: UnsafeMutableRawPointer?
-    let layout: StripLayout
-    if bColumnStride == 1 && n % tileColumns == 0 && k * n <= inPlaceBLimit {
-      packedB = nil
-      layout = StripLayout(base: b, rowStride: bRowStride, stripStride: tileColumns)
-    } else {
-      let buffer = UnsafeMutableRawPointer.allocate(
-        byteCount: k * strips * tileColumns * MemoryLayout<Float>.stride, alignment: 64)
-      let packed = buffer.assumingMemoryBound(to: Float.self)
-      packB(b, into: packed)
-      packedB = buffer
-      layout = StripLayout(base: packed, rowStride: tileColumns, stripStride: k * tileColumns)
-    }
-    defer { packedB?.deallocate() }
+    let strips = StripPlan(self, b)
+    defer { strips.deallocate() }
     // A unit of work: one block of rows times one 16-column strip, over all of k. Units
     // share nothing they write, so any thread may take any unit.
     let rowBlocks = (m + rowBlock - 1) / rowBlock
-    let job = ProductJob(a: a, c: c, strips: layout, stripCount: strips)
-    let units = rowBlocks * strips
+    let job = ProductJob(a: a, c: c, strips: strips.strips)
+    let units = rowBlocks * strips.strips.count
     if cores > 1 && units > 1 {
       WorkerPool.shared.run(units: units) { unit in multiplyUnit(unit, job) }
     } else {
@@ -190,79 +177,73 @@ struct ProductOperands: @unchecked Sendable {
     }
   }
 
-  /// Packs all of B into 16-column strips, zero-padded: strip s holds, for each p, the
-  /// 16 values B[p][16s…16s+15] next to each other. Used when B is transposed
-  /// (dX = dY·Wᵀ) or n is not a multiple of 16 (the 10-class layer); both are small.
-  func packB(_ b: UnsafePointer<Float>, into packed: UnsafeMutablePointer<Float>) {
-    let strips = (n + tileColumns - 1) / tileColumns
-    for strip in 0..<strips {
-      let destination = packed + strip * k * tileColumns
-      let firstColumn = strip * tileColumns
-      let width = min(tileColumns, n - firstColumn)
-      if width < tileColumns { destination.update(repeating: 0, count: k * tileColumns) }
-      if bColumnStride == 1 {
-        for p in 0..<k {
-          let source = b + p * bRowStride + firstColumn
-          (destination + p * tileColumns).update(from: source, count: width)
-        }
-      } else {
-        for jj in 0..<width {
-          let source = b + (firstColumn + jj) * bColumnStride
-          for p in 0..<k { destination[p * tileColumns + jj] = source[p * bRowStride] }
-        }
-      }
-    }
-  }
-
   /// One unit: rows [96u…96u+95] of C times one 16-column strip, k block by k block, so
-  /// the strip's k block (≤ 16 KB) stays in L1 while every 6-row tile of the block uses it.
+  /// the strip's k block (≤ 16 KB) stays in L1 while every tile of the block uses it.
   func multiplyUnit(_ unit: Int, _ job: ProductJob) {
-    let firstRow = (unit / job.stripCount) * rowBlock
-    let column = (unit % job.stripCount) * tileColumns
+    let firstRow = (unit / job.strips.count) * rowBlock
+    let strip = job.strips[unit % job.strips.count]
     let lastRow = min(firstRow + rowBlock, m)
-    let width = min(tileColumns, n - column)
     // k blocks of equal length (784 = 4 × 196, not 3 × 256 + 16): a short last block
     // would pay the kernel's start and store for little work.
     let kBlocks = (k + kBlock - 1) / kBlock
     let blockDepth = (k + kBlocks - 1) / kBlocks
-    let strip = job.strips.base + (column / tileColumns) * job.strips.stripStride
     var kStart = 0
     while kStart < k {
       let depth = min(blockDepth, k - kStart)
       var row = firstRow
       while row < lastRow {
-        microKernel(
-          depth: depth, a: job.a + row * aRowStride + kStart * aColumnStride,
-          aRowStride: aRowStride, aStep: aColumnStride, rows: min(tileRows, lastRow - row),
-          b: strip + kStart * job.strips.rowStride, bStep: job.strips.rowStride,
-          c: job.c + row * n + column, cRowStride: n, columns: width,
-          accumulate: accumulate || kStart > 0)
-        row += tileRows
+        let rows = tileHeight(remaining: lastRow - row)
+        let a = job.a + row * aRowStride + kStart * aColumnStride
+        let b = strip.b + kStart * strip.rowStride
+        let c = job.c + row * n
+        let add = accumulate || kStart > 0
+        // One call per tile height, each with a constant `rows`: the compiler builds a
+        // kernel per height that keeps only the sums it needs.
+        switch rows {
+        case 6: microKernel(rows: 6, depth, a, aRowStride, aColumnStride, b, strip, c, n, add)
+        case 5: microKernel(rows: 5, depth, a, aRowStride, aColumnStride, b, strip, c, n, add)
+        case 4: microKernel(rows: 4, depth, a, aRowStride, aColumnStride, b, strip, c, n, add)
+        case 3: microKernel(rows: 3, depth, a, aRowStride, aColumnStride, b, strip, c, n, add)
+        case 2: microKernel(rows: 2, depth, a, aRowStride, aColumnStride, b, strip, c, n, add)
+        default: microKernel(rows: 1, depth, a, aRowStride, aColumnStride, b, strip, c, n, add)
+        }
+        row += rows
       }
       kStart += depth
     }
   }
 }
 
-/// The 6 × 16 micro-kernel: C tile (+)= A rows · B strip, over `depth` steps of k. The six
-/// sums live in registers for the whole loop; this is where nearly all the time goes.
+/// The height of the next tile when `remaining` rows are left in a block: 6, except that
+/// 7 or 8 rows left become 4 + 3 or 4 + 4 rather than 6 + 1 or 6 + 2. A short tile does
+/// less work but not proportionally less (its few sums wait on each other's latency), so
+/// 32 rows as 6 + 6 + 6 + 6 + 4 + 4 take less time than 6 + 6 + 6 + 6 + 6 + 2.
+@inline(__always)
+func tileHeight(remaining: Int) -> Int {
+  remaining == 7 || remaining == 8 ? 4 : min(tileRows, remaining)
+}
+
+/// The micro-kernel: a tile of `rows` (1…6, a constant at each call) × one strip of C
+/// (+)= the tile's rows of A · the strip of B, over `depth` steps of k. The sums live in
+/// registers for the whole loop; this is where nearly all the time goes.
 ///
 /// A is read in place: row r of the tile at `a + r * aRowStride`, moving `aStep` per k
-/// step (1 for A, the row count for Aᵀ). A tile with fewer than 6 rows (the bottom edge)
-/// reads its last row again for the missing ones and does not store them.
+/// step (1 for A, the row count for Aᵀ). `b` is the strip's first row for this k block;
+/// `c` is the tile's first row of C (column 0).
 @inline(__always)
 func microKernel(
-  depth: Int, a: UnsafePointer<Float>, aRowStride: Int, aStep: Int, rows: Int,
-  b: UnsafePointer<Float>, bStep: Int,
-  c: UnsafeMutablePointer<Float>, cRowStride: Int, columns: Int, accumulate: Bool
+  rows: Int, _ depth: Int, _ a: UnsafePointer<Float>, _ aRowStride: Int, _ aStep: Int,
+  _ b: UnsafePointer<Float>, _ strip: Strip, _ c: UnsafeMutablePointer<Float>,
+  _ cRowStride: Int, _ accumulate: Bool
 ) {
-  let last = rows - 1
+  // Rows past `rows` alias the last one; with `rows` a constant the compiler drops their
+  // sums altogether.
   let a0 = a
-  let a1 = a + min(1, last) * aRowStride
-  let a2 = a + min(2, last) * aRowStride
-  let a3 = a + min(3, last) * aRowStride
-  let a4 = a + min(4, last) * aRowStride
-  let a5 = a + min(5, last) * aRowStride
+  let a1 = a + min(1, rows - 1) * aRowStride
+  let a2 = a + min(2, rows - 1) * aRowStride
+  let a3 = a + min(3, rows - 1) * aRowStride
+  let a4 = a + min(4, rows - 1) * aRowStride
+  let a5 = a + min(5, rows - 1) * aRowStride
   var sum0 = SIMD16<Float>()
   var sum1 = SIMD16<Float>()
   var sum2 = SIMD16<Float>()
@@ -271,63 +252,171 @@ func microKernel(
   var sum5 = SIMD16<Float>()
   var aOffset = 0
   var bPointer = UnsafeRawPointer(b)
-  let bByteStep = bStep * MemoryLayout<Float>.stride
+  let bByteStep = strip.rowStride &* MemoryLayout<Float>.stride
   for _ in 0..<depth {
     let bVector = bPointer.loadUnaligned(as: SIMD16<Float>.self)
     sum0.addProduct(SIMD16(repeating: a0[aOffset]), bVector)
-    sum1.addProduct(SIMD16(repeating: a1[aOffset]), bVector)
-    sum2.addProduct(SIMD16(repeating: a2[aOffset]), bVector)
-    sum3.addProduct(SIMD16(repeating: a3[aOffset]), bVector)
-    sum4.addProduct(SIMD16(repeating: a4[aOffset]), bVector)
-    sum5.addProduct(SIMD16(repeating: a5[aOffset]), bVector)
-    aOffset += aStep
+    if rows > 1 { sum1.addProduct(SIMD16(repeating: a1[aOffset]), bVector) }
+    if rows > 2 { sum2.addProduct(SIMD16(repeating: a2[aOffset]), bVector) }
+    if rows > 3 { sum3.addProduct(SIMD16(repeating: a3[aOffset]), bVector) }
+    if rows > 4 { sum4.addProduct(SIMD16(repeating: a4[aOffset]), bVector) }
+    if rows > 5 { sum5.addProduct(SIMD16(repeating: a5[aOffset]), bVector) }
+    aOffset &+= aStep
     bPointer += bByteStep
   }
-  if rows == tileRows && columns == tileColumns {
-    store(sum0, to: c, accumulate: accumulate)
-    store(sum1, to: c + cRowStride, accumulate: accumulate)
-    store(sum2, to: c + 2 * cRowStride, accumulate: accumulate)
-    store(sum3, to: c + 3 * cRowStride, accumulate: accumulate)
-    store(sum4, to: c + 4 * cRowStride, accumulate: accumulate)
-    store(sum5, to: c + 5 * cRowStride, accumulate: accumulate)
-    return
-  }
-  // An edge tile: copy only the rows and columns that exist.
-  for r in 0..<rows {
-    let sum = r == 0 ? sum0 : r == 1 ? sum1 : r == 2 ? sum2 : r == 3 ? sum3 : r == 4 ? sum4 : sum5
-    let rowPointer = c + r * cRowStride
-    for j in 0..<columns {
-      rowPointer[j] = accumulate ? rowPointer[j] + sum[j] : sum[j]
+  strip.store(sum0, toRow: c, accumulate: accumulate)
+  if rows > 1 { strip.store(sum1, toRow: c + cRowStride, accumulate: accumulate) }
+  if rows > 2 { strip.store(sum2, toRow: c + 2 * cRowStride, accumulate: accumulate) }
+  if rows > 3 { strip.store(sum3, toRow: c + 3 * cRowStride, accumulate: accumulate) }
+  if rows > 4 { strip.store(sum4, toRow: c + 4 * cRowStride, accumulate: accumulate) }
+  if rows > 5 { strip.store(sum5, toRow: c + 5 * cRowStride, accumulate: accumulate) }
+}
+
+/// One 16-column strip of B as the kernel reads it, and the columns of C its 16 lanes
+/// belong to: lanes [0, firstWidth) are columns firstColumn…, the next secondWidth lanes
+/// columns secondColumn… (only the wrap strip, see `StripPlan`, has a second part).
+struct Strip {
+  /// Row 0 of the strip; row p is at `b + p * rowStride`.
+  let b: UnsafePointer<Float>
+  /// n when read in place, 16 when packed.
+  let rowStride: Int
+  let firstColumn: Int
+  let firstWidth: Int
+  let secondColumn: Int
+  let secondWidth: Int
+
+  /// Writes (or adds) one row of a tile into the C row starting at `row`.
+  @inline(__always)
+  func store(_ sum: SIMD16<Float>, toRow row: UnsafeMutablePointer<Float>, accumulate: Bool) {
+    if firstWidth == tileColumns {
+      let raw = UnsafeMutableRawPointer(row + firstColumn)
+      if accumulate {
+        raw.storeBytes(
+          of: raw.loadUnaligned(as: SIMD16<Float>.self) + sum, as: SIMD16<Float>.self)
+      } else {
+        raw.storeBytes(of: sum, as: SIMD16<Float>.self)
+      }
+      return
+    }
+    withUnsafeBytes(of: sum) { lanes in
+      let lanes = lanes.assumingMemoryBound(to: Float.self)
+      for j in 0..<firstWidth {
+        row[firstColumn + j] = accumulate ? row[firstColumn + j] + lanes[j] : lanes[j]
+      }
+      for j in 0..<secondWidth {
+        let lane = lanes[firstWidth + j]
+        row[secondColumn + j] = accumulate ? row[secondColumn + j] + lane : lane
+      }
     }
   }
 }
 
-@inline(__always)
-func store(_ sum: SIMD16<Float>, to pointer: UnsafeMutablePointer<Float>, accumulate: Bool) {
-  let raw = UnsafeMutableRawPointer(pointer)
-  if accumulate {
-    raw.storeBytes(of: raw.loadUnaligned(as: SIMD16<Float>.self) + sum, as: SIMD16<Float>.self)
-  } else {
-    raw.storeBytes(of: sum, as: SIMD16<Float>.self)
+/// How B is cut into the strips the kernel reads, and the packed copies some need.
+///
+/// B already in the kernel's layout (row-major, whole 16-column strips, at most
+/// `inPlaceBLimit`) is read in place: packing it would copy all of W on every call, as
+/// much memory traffic as the product itself for a batch of 32. Each in-place strip starts
+/// on a 64-byte cache-line boundary, because a strip that straddles two lines cost a fifth
+/// of the product's speed (lesson 08's 784 × 128 B on one core: 84–89 GFLOP/s aligned,
+/// 62–74 not). A Swift array starts wherever the allocator puts it, so the few columns
+/// before B's first boundary and the rest of its last strip are packed together into one
+/// "wrap" strip: for n = 128 that is one strip of eight, copied.
+///
+/// Everything else (Bᵀ for dX = dY·Wᵀ, the 10-column output layer, a large square B) is
+/// packed: copied into zero-padded 16-column strips.
+struct StripPlan {
+  var strips: [Strip] = []
+  private var buffer: UnsafeMutableRawPointer?
+
+  init(_ operands: ProductOperands, _ b: UnsafePointer<Float>) {
+    let (n, k) = (operands.n, operands.k)
+    var spansToPack: [[(column: Int, width: Int)]] = []
+    if operands.bColumnStride == 1 && n % tileColumns == 0 && k * n <= inPlaceBLimit {
+      let misalignment = Int(bitPattern: b) % 64  // bytes past a cache-line boundary
+      let shift = misalignment % 4 == 0 ? (64 - misalignment) % 64 / 4 : 0  // columns
+      for column in stride(from: shift, through: n - tileColumns, by: tileColumns) {
+        strips.append(
+          Strip(
+            b: b + column, rowStride: operands.bRowStride, firstColumn: column,
+            firstWidth: tileColumns, secondColumn: 0, secondWidth: 0))
+      }
+      if shift > 0 {
+        spansToPack.append([(0, shift), (n - tileColumns + shift, tileColumns - shift)])
+      }
+    } else {
+      for column in stride(from: 0, to: n, by: tileColumns) {
+        spansToPack.append([(column, min(tileColumns, n - column))])
+      }
+    }
+    guard !spansToPack.isEmpty else { return }
+    let stripFloats = k * tileColumns
+    let buffer = UnsafeMutableRawPointer.allocate(
+      byteCount: spansToPack.count * stripFloats * MemoryLayout<Float>.stride, alignment: 64)
+    self.buffer = buffer
+    let packed = buffer.bindMemory(to: Float.self, capacity: spansToPack.count * stripFloats)
+    for (index, spans) in spansToPack.enumerated() {
+      let destination = packed + index * stripFloats
+      operands.pack(b, spans, into: destination)
+      strips.append(
+        Strip(
+          b: destination, rowStride: tileColumns, firstColumn: spans[0].column,
+          firstWidth: spans[0].width, secondColumn: spans.count > 1 ? spans[1].column : 0,
+          secondWidth: spans.count > 1 ? spans[1].width : 0))
+    }
   }
+
+  func deallocate() { buffer?.deallocate() }
 }
 
-/// Where the kernel finds B's 16-column strips: strip s starts at
-/// `base + s * stripStride`, and its row p at `+ p * rowStride`. Packed strips have
-/// rowStride 16; B read in place has rowStride n.
-struct StripLayout {
-  let base: UnsafePointer<Float>
-  let rowStride: Int
-  let stripStride: Int
-
-  init(base: UnsafePointer<Float>, rowStride: Int, stripStride: Int) {
-    self.base = base
-    self.rowStride = rowStride
-    self.stripStride = stripStride
+extension ProductOperands {
+  /// Copies B's columns `spans` (one or two runs of columns, 16 at most in all) into one
+  /// zero-padded strip: for each p, the 16 values next to each other.
+  func pack(
+    _ b: UnsafePointer<Float>, _ spans: [(column: Int, width: Int)],
+    into destination: UnsafeMutablePointer<Float>
+  ) {
+    if spans.count == 2 && bColumnStride == 1 {
+      packWrapStrip(b, firstWidth: spans[0].width, into: destination)
+      return
+    }
+    if spans.reduce(0, { $0 + $1.width }) < tileColumns {
+      destination.update(repeating: 0, count: k * tileColumns)
+    }
+    var lane = 0
+    for span in spans {
+      if bColumnStride == 1 {
+        for p in 0..<k {
+          let source = b + p * bRowStride + span.column
+          (destination + p * tileColumns + lane).update(from: source, count: span.width)
+        }
+      } else {
+        for j in 0..<span.width {
+          let source = b + (span.column + j) * bColumnStride
+          for p in 0..<k { destination[p * tileColumns + lane + j] = source[p * bRowStride] }
+        }
+      }
+      lane += span.width
+    }
   }
 
-  init(base: UnsafeMutablePointer<Float>, rowStride: Int, stripStride: Int) {
-    self.init(base: UnsafePointer(base), rowStride: rowStride, stripStride: stripStride)
+  /// The wrap strip of row-major B: lane j holds column j for j < `firstWidth`, else
+  /// column n − 16 + j. Each row is two 16-float loads (its first and its last 16
+  /// columns) and a blend: copying the two short runs one row at a time called `memcpy`
+  /// 2k times, which cost more than the alignment saved.
+  func packWrapStrip(
+    _ b: UnsafePointer<Float>, firstWidth: Int, into destination: UnsafeMutablePointer<Float>
+  ) {
+    let fromFirst =
+      SIMD16<Int32>(0, 1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12, 13, 14, 15)
+      .< Int32(firstWidth)
+    for p in 0..<k {
+      let row = UnsafeRawPointer(b + p * bRowStride)
+      let first = row.loadUnaligned(as: SIMD16<Float>.self)
+      let last = row.loadUnaligned(
+        fromByteOffset: (n - tileColumns) * MemoryLayout<Float>.stride, as: SIMD16<Float>.self)
+      UnsafeMutableRawPointer(destination + p * tileColumns).storeBytes(
+        of: last.replacing(with: first, where: fromFirst), as: SIMD16<Float>.self)
+    }
   }
 }
 
@@ -336,6 +425,5 @@ struct StripLayout {
 struct ProductJob: @unchecked Sendable {
   let a: UnsafePointer<Float>
   let c: UnsafeMutablePointer<Float>
-  let strips: StripLayout
-  let stripCount: Int
+  let strips: [Strip]
 }

@@ -50,6 +50,48 @@ import Testing
     #expect(oneCore == twoCores, "splitting rows across threads must not change any sum")
   }
 
+  /// B read in place starts its strips on 64-byte boundaries and packs the columns around
+  /// them into one "wrap" strip, so each of the 16 possible starting offsets of B takes a
+  /// different path. Every path must give the same numbers, bit for bit: each element is
+  /// summed in the same order whichever strip and lane it falls in.
+  @Test(
+    "B at each of the 16 float offsets from a cache line gives the same C",
+    arguments: [16, 48, 128])
+  func everyAlignmentOfB(_ n: Int) {
+    let (m, k) = (32, 40)
+    var generator = SeededGenerator(seed: 9)
+    let a = randomMatrix(m, k, &generator)
+    let b = randomMatrix(k, n, &generator)
+    let expected = reference(a, b)
+    var first: [Float]?
+    // A 64-byte aligned buffer with room to place B at offsets 0…15 floats.
+    let buffer = UnsafeMutableRawPointer.allocate(byteCount: (k * n + 16) * 4, alignment: 64)
+    defer { buffer.deallocate() }
+    let floats = buffer.bindMemory(to: Float.self, capacity: k * n + 16)
+    for offset in 0..<16 {
+      (floats + offset).update(from: b.values, count: k * n)
+      var c = Matrix(rows: m, columns: n, repeating: .nan)
+      a.values.withUnsafeBufferPointer { aBuffer in
+        c.values.withUnsafeMutableBufferPointer { cBuffer in
+          ProductOperands(
+            m: m, n: n, k: k, a: aBuffer.baseAddress, aRowStride: k, aColumnStride: 1,
+            b: UnsafePointer(floats + offset), bRowStride: n, bColumnStride: 1,
+            c: cBuffer.baseAddress, accumulate: false
+          ).run(cores: 2)
+        }
+      }
+      expectClose(c, expected, a, b)
+      if let first {
+        let differing = c.values.indices.first { c.values[$0] != first[$0] }
+        #expect(
+          differing == nil,
+          "B at offset \(offset) floats changed element \(differing ?? 0) of C")
+      } else {
+        first = c.values
+      }
+    }
+  }
+
   @Test("an empty inner dimension gives zeros")
   func emptyInner() {
     let a = Matrix(rows: 3, columns: 0)
