@@ -38,19 +38,19 @@ public enum SoftmaxCrossEntropy {
       "SoftmaxCrossEntropy: \(labels.count) labels for \(logits.rows) rows of logits")
     let batch = logits.rows
     let classes = logits.columns
-    let probabilities = softmax(logits)
-    var dLogits = probabilities
+    var probabilities = logits  // becomes softmax(logits), row by row
     var totalLoss: Double = 0
     for r in 0..<batch {
       let label = labels[r]
       require(
         (0..<classes).contains(label),
         "SoftmaxCrossEntropy: label \(label) in row \(r) is not one of the \(classes) classes")
-      let row = Array(logits.values[r * classes..<(r + 1) * classes])
-      totalLoss += Double(logSumExp(row) - row[label])
-      dLogits.values[r * classes + label] -= 1  // p − onehot(y)
+      let logSumExp = probabilities.softmaxRow(r)  // row r becomes softmax(z); log Σ e^z
+      totalLoss += Double(logSumExp - logits[r, label])  // −log p_label
     }
+    var dLogits = probabilities
     let scale = 1 / Float(batch)
+    for r in 0..<batch { dLogits.values[r * classes + labels[r]] -= 1 }  // p − onehot(y)
     for i in dLogits.values.indices { dLogits.values[i] *= scale }  // the mean's 1/B
     return SoftmaxCrossEntropyResult(
       loss: Float(totalLoss / Double(batch)), probabilities: probabilities, dLogits: dLogits)
