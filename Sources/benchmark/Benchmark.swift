@@ -40,7 +40,7 @@ struct Benchmark {
       benchmarkProduct(batch: batch, runs: runs)
     }
     for batch in [32, 128] {
-      benchmarkEpoch(batch: batch, images: quick ? 6_000 : 60_000, runs: quick ? 1 : 3)
+      benchmarkEpoch(batch: batch, images: quick ? 6_000 : 60_000, runs: quick ? 1 : 5)
     }
   }
 
@@ -66,8 +66,14 @@ struct Benchmark {
   /// One epoch of training 784-128-10 (ReLU, Adam) on synthetic images, through the same
   /// path as real data: bytes in `LabeledImages`, a shuffled batch order, `fillBatch`.
   static func benchmarkEpoch(batch: Int, images: Int, runs: Int) {
-    let seconds = epochSeconds(batch: batch, images: images, runs: runs)
+    var times: [Double] = []
+    let seconds = epochSeconds(batch: batch, images: images, runs: runs, times: &times)
     report("epoch_60000_batch\(batch)", seconds, "s")
+    // The spread says how much to trust the median: on a shared machine epochs of the
+    // same code differ by tens of percent from one minute to the next.
+    let (fastest, slowest) = (times.min() ?? 0, times.max() ?? 0)
+    print(
+      "#   \(runs) run\(runs == 1 ? "" : "s") from \(rounded(fastest)) to \(rounded(slowest)) s")
   }
 
   /// The default model's epoch (batch 32) on an idle machine and with one busy process
@@ -101,6 +107,12 @@ struct Benchmark {
 
   /// Seconds per 60,000-image epoch (scaled from `images`), median of `runs`.
   static func epochSeconds(batch: Int, images: Int, runs: Int) -> Double {
+    var times: [Double] = []
+    return epochSeconds(batch: batch, images: images, runs: runs, times: &times)
+  }
+
+  /// The same, also handing back every run's time (scaled) in `times`.
+  static func epochSeconds(batch: Int, images: Int, runs: Int, times: inout [Double]) -> Double {
     var generator = SeededGenerator(seed: 11)
     let training = LabeledImages(
       pixels: (0..<images * 784).map { _ in UInt8(truncatingIfNeeded: generator.next()) },
@@ -110,13 +122,14 @@ struct Benchmark {
     var optimizer = Adam()
     var inputs = Matrix(rows: batch, columns: 784)
     var labels: [Int] = []
-    let seconds = median(runs: runs) {
+    let scale = 60_000 / Double(images)  // quick mode trains on fewer images
+    let seconds = median(runs: runs, times: &times) {
       for indices in training.miniBatches(size: batch, generator: &generator, dropLast: true) {
         training.fillBatch(indices, into: &inputs, labels: &labels)
         _ = try! network.trainStep(inputs: inputs, labels: labels, optimizer: &optimizer)
       }
     }
-    let scale = 60_000 / Double(images)  // quick mode trains on fewer images
+    times = times.map { $0 * scale }
     return seconds * scale
   }
 
@@ -129,6 +142,12 @@ struct Benchmark {
   /// Median wall time of `runs` calls, in seconds.
   static func median(runs: Int, _ body: () -> Void) -> Double {
     var times: [Double] = []
+    return median(runs: runs, times: &times, body)
+  }
+
+  /// Median wall time of `runs` calls, in seconds; every time is left in `times`.
+  static func median(runs: Int, times: inout [Double], _ body: () -> Void) -> Double {
+    times = []
     for _ in 0..<runs {
       let start = DispatchTime.now().uptimeNanoseconds
       body()
@@ -138,7 +157,9 @@ struct Benchmark {
   }
 
   static func report(_ name: String, _ value: Double, _ unit: String) {
-    let rounded = (value * 1000).rounded() / 1000
-    print("BENCH \(name) \(rounded) \(unit)")
+    print("BENCH \(name) \(rounded(value)) \(unit)")
   }
+
+  /// Three decimals, as every figure is printed.
+  static func rounded(_ value: Double) -> Double { (value * 1000).rounded() / 1000 }
 }
