@@ -16,8 +16,9 @@ import Synchronization
 /// off its core holds its unit, and the caller waits for it. OpenBLAS's NumPy went from
 /// 0.22 s to 13.6 s per epoch here with one core kept busy. Three things keep that from
 /// happening:
-/// 1. The caller works too, taking units one at a time from a shared counter, so a
-///    worker that never comes costs nothing: the caller simply does every unit.
+/// 1. The caller works too, taking units one at a time (from the front, workers from the
+///    back), so a worker that never comes costs nothing: the caller simply does every
+///    unit.
 /// 2. When the caller finishes its share and still has to wait for a worker's unit for
 ///    longer than `patience`, the pool decides the machine is busy and runs the next
 ///    calls on the caller alone, doubling that pause each time it happens again and
@@ -32,7 +33,9 @@ public final class WorkerPool: @unchecked Sendable {
   public let workerCount: Int
 
   private let generation = Atomic<Int>(0)
-  private let nextUnit = Atomic<Int>(0)
+  private let unclaimed = Atomic<Int>(0)
+  private let nextFromFront = Atomic<Int>(0)
+  private let nextFromBack = Atomic<Int>(0)
   private let finishedUnits = Atomic<Int>(0)
   private let holders = Atomic<Int>(0)
   private let sleepers = Atomic<Int>(0)
@@ -40,7 +43,6 @@ public final class WorkerPool: @unchecked Sendable {
   // The current job, read by workers and written by the caller under `jobLock`.
   private let jobLock = NSLock()
   private var job: ((Int) -> Void)?
-  private var unitCount = 0
   private let callerLock = NSLock()
   // Contention back-off, touched only by the caller holding `callerLock`.
   private var callsToRunAlone = 0
@@ -81,16 +83,17 @@ public final class WorkerPool: @unchecked Sendable {
   }
 
   private func runShared(units: Int, _ body: @escaping (Int) -> Void) {
-    nextUnit.store(0, ordering: .relaxed)
+    unclaimed.store(units, ordering: .relaxed)
+    nextFromFront.store(0, ordering: .relaxed)
+    nextFromBack.store(units - 1, ordering: .relaxed)
     finishedUnits.store(0, ordering: .relaxed)
     jobLock.lock()
     job = body
-    unitCount = units
     jobLock.unlock()
     generation.add(1, ordering: .releasing)
     let sleeping = sleepers.exchange(0, ordering: .acquiringAndReleasing)
     for _ in 0..<sleeping { wakeUp.signal() }
-    let done = runUnits(body, units: units)
+    let done = runUnits(body, fromFront: true)
     let start = DispatchTime.now().uptimeNanoseconds
     if finishedUnits.add(done, ordering: .acquiringAndReleasing).newValue < units {
       waitUntil { self.finishedUnits.load(ordering: .acquiring) >= units }
@@ -117,15 +120,23 @@ public final class WorkerPool: @unchecked Sendable {
     }
   }
 
-  /// Takes units from the shared counter until none are left; returns how many it ran.
-  private func runUnits(_ body: (Int) -> Void, units: Int) -> Int {
+  /// Takes units until none are left, the caller from the front (0, 1, 2, …), workers
+  /// from the back; returns how many it ran. Each side tends to get the same units call
+  /// after call, so the rows of W, of its gradient and of Adam's moments that a core
+  /// wrote in one step are still in its cache in the next.
+  private func runUnits(_ body: (Int) -> Void, fromFront: Bool) -> Int {
     var done = 0
-    while true {
-      let unit = nextUnit.add(1, ordering: .relaxed).oldValue
-      guard unit < units else { return done }
+    // A unit is claimed by counting down `unclaimed`; the two ends hand out indices
+    // that cannot meet, since no more than `units` claims ever succeed.
+    while unclaimed.subtract(1, ordering: .relaxed).oldValue > 0 {
+      let unit =
+        fromFront
+        ? nextFromFront.add(1, ordering: .relaxed).oldValue
+        : nextFromBack.subtract(1, ordering: .relaxed).oldValue
       body(unit)
       done += 1
     }
+    return done
   }
 
   private func waitUntil(_ condition: () -> Bool) {
@@ -142,11 +153,10 @@ public final class WorkerPool: @unchecked Sendable {
       seen = waitForNewGeneration(after: seen)
       jobLock.lock()
       let body = job
-      let units = unitCount
       if body != nil { holders.add(1, ordering: .acquiringAndReleasing) }
       jobLock.unlock()
       guard let body else { continue }
-      let done = runUnits(body, units: units)
+      let done = runUnits(body, fromFront: false)
       if done > 0 { finishedUnits.add(done, ordering: .releasing) }
       holders.subtract(1, ordering: .releasing)
     }
