@@ -1,3 +1,5 @@
+import Synchronization
+
 /// Images with their labels, kept as bytes: one split (training or test) of a data set.
 ///
 /// Pixels stay `UInt8` in memory, a quarter of the size of `Float`: full MNIST training
@@ -170,10 +172,25 @@ private struct BatchCopy: @unchecked Sendable {
   /// Converts rows part·count/parts ..< (part+1)·count/parts of the batch.
   func rows(_ part: Int, of parts: Int) {
     let count = indices.count
-    for row in part * count / parts..<(part + 1) * count / parts {
+    let range = part * count / parts..<(part + 1) * count / parts
+    // First one byte of every cache line of these images: loads that do not depend on
+    // each other, which the processor sends to memory together, instead of waiting for
+    // each image in turn once the conversion reaches it. Measured in a training epoch
+    // here: batch 128, 45–78 → 28–41 µs per batch; batch 32, 11–22 → 8–12 µs.
+    var touched: UInt8 = 0
+    for row in range {
+      let input = from + indices[row] * width
+      for k in stride(from: 0, to: width, by: 64) { touched |= input[k] }
+    }
+    batchCopyTouched.store(touched, ordering: .relaxed)  // so the loads are not dropped
+    for row in range {
       let input = from + indices[row] * width
       let output = to + row * width
       for k in 0..<width { output[k] = Float(input[k]) / scale }
     }
   }
 }
+
+/// Where `BatchCopy.rows` leaves the bytes it touched: a store the compiler must keep, so
+/// it keeps the loads.
+private let batchCopyTouched = Atomic<UInt8>(0)
