@@ -66,7 +66,8 @@ public final class WorkerPool: @unchecked Sendable {
 
   /// Calls `body(unit)` for every unit in 0..<units, spread over the caller and the
   /// workers, and returns when all have finished. Units must be independent. Calls from
-  /// several threads at once are taken one after another.
+  /// several threads at once are taken one after another, so a unit must not itself use
+  /// the pool (a product, `fillBatch`, Adam): it would wait for its own call to end.
   ///
   /// `body` is escaping because workers hold it while they run; the pool lets go of it
   /// before returning and never calls it afterwards.
