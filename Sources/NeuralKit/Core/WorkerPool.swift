@@ -66,15 +66,24 @@ public final class WorkerPool: @unchecked Sendable {
 
   /// Calls `body(unit)` for every unit in 0..<units, spread over the caller and the
   /// workers, and returns when all have finished. Units must be independent. Calls from
-  /// several threads at once are taken one after another, so a unit must not itself use
-  /// the pool (a product, `fillBatch`, Adam): it would wait for its own call to end.
+  /// several threads at once are taken one after another. A call from inside a unit (a
+  /// unit that runs a product, say) runs its units on the spot, on that thread: waiting
+  /// for the pool would mean waiting for the very call it is part of.
   ///
   /// `body` is escaping because workers hold it while they run; the pool lets go of it
   /// before returning and never calls it afterwards.
   public func run(units: Int, _ body: @escaping (Int) -> Void) {
     guard units > 0 else { return }
+    if pthread_getspecific(insideCallKey) != nil {
+      for unit in 0..<units { body(unit) }
+      return
+    }
     callerLock.lock()
-    defer { callerLock.unlock() }
+    pthread_setspecific(insideCallKey, insideCallMark)
+    defer {
+      pthread_setspecific(insideCallKey, nil)
+      callerLock.unlock()
+    }
     if workerCount == 0 || units == 1 || callsToRunAlone > 0 {
       callsToRunAlone = max(0, callsToRunAlone - 1)
       for unit in 0..<units { body(unit) }
@@ -149,6 +158,7 @@ public final class WorkerPool: @unchecked Sendable {
   }
 
   private func workerLoop() {
+    pthread_setspecific(insideCallKey, insideCallMark)  // a worker only ever runs units
     var seen = 0
     while true {
       seen = waitForNewGeneration(after: seen)
@@ -195,3 +205,12 @@ public final class WorkerPool: @unchecked Sendable {
     return false
   }
 }
+
+/// Marks, per thread, "running inside a `WorkerPool` call": set on every worker and on a
+/// caller for the length of its call.
+private let insideCallKey: pthread_key_t = {
+  var key = pthread_key_t()
+  pthread_key_create(&key, nil)
+  return key
+}()
+private var insideCallMark: UnsafeRawPointer? { UnsafeRawPointer(bitPattern: 1) }
