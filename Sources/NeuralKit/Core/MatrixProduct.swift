@@ -322,13 +322,13 @@ struct Lanes {
   let secondColumn: Int
   let secondWidth: Int
 
-  /// All 16 lanes, in order, from column `column`.
-  static func whole(from column: Int) -> Lanes {
-    Lanes(firstColumn: column, firstWidth: tileColumns, secondColumn: 0, secondWidth: 0)
+  /// `count` lanes (16 unless at C's ragged edge), in order, from column `column`.
+  static func columns(from column: Int, count: Int = tileColumns) -> Lanes {
+    Lanes(firstColumn: column, firstWidth: count, secondColumn: 0, secondWidth: 0)
   }
 
   /// All 16 lanes from column 0: a unit's scratch rows.
-  static let whole = whole(from: 0)
+  static let whole = columns(from: 0)
 
   /// Writes (or adds) one row of a tile into the C row starting at `row`.
   @inline(__always)
@@ -375,34 +375,33 @@ struct StripPlan {
 
   init(_ operands: ProductOperands, _ b: UnsafePointer<Float>) {
     let (n, k) = (operands.n, operands.k)
-    var spansToPack: [[(column: Int, width: Int)]] = []
+    var toPack: [Lanes] = []  // the strips to copy, by the columns of B they hold
     if operands.bColumnStride == 1 && n % tileColumns == 0 && k * n <= inPlaceBLimit {
       let shift = columnsBeforeCacheLine(b)
       for column in stride(from: shift, through: n - tileColumns, by: tileColumns) {
         strips.append(
-          Strip(b: b + column, rowStride: operands.bRowStride, lanes: .whole(from: column)))
+          Strip(b: b + column, rowStride: operands.bRowStride, lanes: .columns(from: column)))
       }
       if shift > 0 {
-        spansToPack.append([(0, shift), (n - tileColumns + shift, tileColumns - shift)])
+        toPack.append(
+          Lanes(
+            firstColumn: 0, firstWidth: shift, secondColumn: n - tileColumns + shift,
+            secondWidth: tileColumns - shift))
       }
     } else {
       for column in stride(from: 0, to: n, by: tileColumns) {
-        spansToPack.append([(column, min(tileColumns, n - column))])
+        toPack.append(.columns(from: column, count: min(tileColumns, n - column)))
       }
     }
-    guard !spansToPack.isEmpty else { return }
+    guard !toPack.isEmpty else { return }
     let stripFloats = k * tileColumns
     let buffer = UnsafeMutableRawPointer.allocate(
-      byteCount: spansToPack.count * stripFloats * MemoryLayout<Float>.stride, alignment: 64)
+      byteCount: toPack.count * stripFloats * MemoryLayout<Float>.stride, alignment: 64)
     self.buffer = buffer
-    let packed = buffer.bindMemory(to: Float.self, capacity: spansToPack.count * stripFloats)
-    for (index, spans) in spansToPack.enumerated() {
+    let packed = buffer.bindMemory(to: Float.self, capacity: toPack.count * stripFloats)
+    for (index, lanes) in toPack.enumerated() {
       let destination = packed + index * stripFloats
-      operands.pack(b, spans, into: destination)
-      let lanes = Lanes(
-        firstColumn: spans[0].column, firstWidth: spans[0].width,
-        secondColumn: spans.count > 1 ? spans[1].column : 0,
-        secondWidth: spans.count > 1 ? spans[1].width : 0)
+      operands.pack(b, lanes, into: destination)
       strips.append(Strip(b: destination, rowStride: tileColumns, lanes: lanes))
     }
   }
@@ -411,33 +410,26 @@ struct StripPlan {
 }
 
 extension ProductOperands {
-  /// Copies B's columns `spans` (one or two runs of columns, 16 at most in all) into one
-  /// zero-padded strip: for each p, the 16 values next to each other.
+  /// Copies the columns of B that `lanes` names into one strip: for each p, 16 values next
+  /// to each other, zero where no column of B belongs.
   func pack(
-    _ b: UnsafePointer<Float>, _ spans: [(column: Int, width: Int)],
-    into destination: UnsafeMutablePointer<Float>
+    _ b: UnsafePointer<Float>, _ lanes: Lanes, into destination: UnsafeMutablePointer<Float>
   ) {
-    if spans.count == 2 && bColumnStride == 1 {
-      packWrapStrip(b, firstWidth: spans[0].width, into: destination)
+    if lanes.secondWidth > 0 {  // only the wrap strip, and only for B read in place
+      packWrapStrip(b, firstWidth: lanes.firstWidth, into: destination)
       return
     }
-    if spans.reduce(0, { $0 + $1.width }) < tileColumns {
-      destination.update(repeating: 0, count: k * tileColumns)
-    }
-    var lane = 0
-    for span in spans {
-      if bColumnStride == 1 {
-        for p in 0..<k {
-          let source = b + p * bRowStride + span.column
-          (destination + p * tileColumns + lane).update(from: source, count: span.width)
-        }
-      } else {
-        for j in 0..<span.width {
-          let source = b + (span.column + j) * bColumnStride
-          for p in 0..<k { destination[p * tileColumns + lane + j] = source[p * bRowStride] }
-        }
+    let (column, width) = (lanes.firstColumn, lanes.firstWidth)
+    if width < tileColumns { destination.update(repeating: 0, count: k * tileColumns) }
+    if bColumnStride == 1 {
+      for p in 0..<k {
+        (destination + p * tileColumns).update(from: b + p * bRowStride + column, count: width)
       }
-      lane += span.width
+    } else {
+      for j in 0..<width {
+        let source = b + (column + j) * bColumnStride
+        for p in 0..<k { destination[p * tileColumns + j] = source[p * bRowStride] }
+      }
     }
   }
 
