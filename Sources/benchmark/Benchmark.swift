@@ -39,8 +39,9 @@ struct Benchmark {
     for batch in [32, 128] {
       benchmarkProduct(batch: batch, runs: runs)
     }
+    let training = syntheticImages(count: quick ? 6_000 : 60_000)
     for batch in [32, 128] {
-      benchmarkEpoch(batch: batch, images: quick ? 6_000 : 60_000, runs: quick ? 1 : 5)
+      benchmarkEpoch(batch: batch, training: training, runs: quick ? 1 : 5)
     }
   }
 
@@ -50,13 +51,14 @@ struct Benchmark {
     let inputs = randomMatrix(rows: batch, columns: 784, &generator)
     let weights = randomMatrix(rows: 784, columns: 128, &generator)
     let flops = 2.0 * Double(batch * 784 * 128)
-    let naive = median(runs: runs) { _ = Matrix.naiveProduct(inputs, weights) }
+    let naive = median(wallTimes(runs: runs) { _ = Matrix.naiveProduct(inputs, weights) })
     var output = Matrix(rows: batch, columns: 128)
     let repetitions = 200
     let engine =
-      median(runs: runs) {
-        for _ in 0..<repetitions { Matrix.multiply(inputs, weights, into: &output) }
-      } / Double(repetitions)
+      median(
+        wallTimes(runs: runs) {
+          for _ in 0..<repetitions { Matrix.multiply(inputs, weights, into: &output) }
+        }) / Double(repetitions)
     let name = "product_\(batch)x784x128"
     report("\(name)_naive", flops / naive / 1e9, "GFLOP/s")
     report("\(name)_engine", flops / engine / 1e9, "GFLOP/s")
@@ -65,10 +67,9 @@ struct Benchmark {
 
   /// One epoch of training 784-128-10 (ReLU, Adam) on synthetic images, through the same
   /// path as real data: bytes in `LabeledImages`, a shuffled batch order, `fillBatch`.
-  static func benchmarkEpoch(batch: Int, images: Int, runs: Int) {
-    var times: [Double] = []
-    let seconds = epochSeconds(batch: batch, images: images, runs: runs, times: &times)
-    report("epoch_60000_batch\(batch)", seconds, "s")
+  static func benchmarkEpoch(batch: Int, training: LabeledImages, runs: Int) {
+    let times = epochTimes(batch: batch, training: training, runs: runs)
+    report("epoch_60000_batch\(batch)", median(times), "s")
     // The spread says how much to trust the median: on a shared machine epochs of the
     // same code differ by tens of percent from one minute to the next.
     let (fastest, slowest) = (times.min() ?? 0, times.max() ?? 0)
@@ -81,13 +82,14 @@ struct Benchmark {
   /// away from two, an ideal pool gives about 2×; a pool whose workers wait for a core
   /// that is busy elsewhere gives far more (OpenBLAS: 60× here).
   static func benchmarkUnderLoad(quick: Bool) {
-    let (images, runs) = (quick ? 6_000 : 60_000, quick ? 1 : 5)
+    let runs = quick ? 1 : 5
+    let training = syntheticImages(count: quick ? 6_000 : 60_000)
     print("# machine: \(activeCores) cores; median of \(runs) run(s); load: 1 busy process")
     // Idle and loaded epochs alternate, so a change in what else runs on the machine
     // affects both alike.
     var (idleTimes, loadedTimes): ([Double], [Double]) = ([], [])
     for _ in 0..<runs {
-      idleTimes.append(epochSeconds(batch: 32, images: images, runs: 1))
+      idleTimes += epochTimes(batch: 32, training: training, runs: 1)
       let load: BusyLoad
       do {
         load = try BusyLoad(processes: 1)
@@ -95,42 +97,40 @@ struct Benchmark {
         print("benchmark: could not start the busy process: \(error)")
         exitWithCode(1)
       }
-      loadedTimes.append(epochSeconds(batch: 32, images: images, runs: 1))
+      loadedTimes += epochTimes(batch: 32, training: training, runs: 1)
       load.stop()
     }
-    let idle = idleTimes.sorted()[runs / 2]
-    let loaded = loadedTimes.sorted()[runs / 2]
+    let (idle, loaded) = (median(idleTimes), median(loadedTimes))
     report("epoch_60000_batch32_idle", idle, "s")
     report("epoch_60000_batch32_under_load", loaded, "s")
     report("epoch_under_load_ratio", loaded / idle, "x")
   }
 
-  /// Seconds per 60,000-image epoch (scaled from `images`), median of `runs`.
-  static func epochSeconds(batch: Int, images: Int, runs: Int) -> Double {
-    var times: [Double] = []
-    return epochSeconds(batch: batch, images: images, runs: runs, times: &times)
+  /// Synthetic training images (random bytes and labels, seed 11): made once, shared by
+  /// every epoch measured.
+  static func syntheticImages(count: Int) -> LabeledImages {
+    var generator = SeededGenerator(seed: 11)
+    return LabeledImages(
+      pixels: (0..<count * 784).map { _ in UInt8(truncatingIfNeeded: generator.next()) },
+      labels: (0..<count).map { _ in UInt8(generator.nextInt(below: 10)) },
+      imageRows: 28, imageColumns: 28)
   }
 
-  /// The same, also handing back every run's time (scaled) in `times`.
-  static func epochSeconds(batch: Int, images: Int, runs: Int, times: inout [Double]) -> Double {
-    var generator = SeededGenerator(seed: 11)
-    let training = LabeledImages(
-      pixels: (0..<images * 784).map { _ in UInt8(truncatingIfNeeded: generator.next()) },
-      labels: (0..<images).map { _ in UInt8(generator.nextInt(below: 10)) },
-      imageRows: 28, imageColumns: 28)
+  /// Seconds per 60,000-image epoch (scaled from the images given), one per run; each
+  /// run trains the same fresh network on a new shuffle.
+  static func epochTimes(batch: Int, training: LabeledImages, runs: Int) -> [Double] {
+    var generator = SeededGenerator(seed: 12)
     var network = Network(layerSizes: [784, 128, 10], hiddenActivation: .relu, seed: 1)
     var optimizer = Adam()
     var inputs = Matrix(rows: batch, columns: 784)
     var labels: [Int] = []
-    let scale = 60_000 / Double(images)  // quick mode trains on fewer images
-    let seconds = median(runs: runs, times: &times) {
+    let scale = 60_000 / Double(training.count)  // quick mode trains on fewer images
+    return wallTimes(runs: runs) {
       for indices in training.miniBatches(size: batch, generator: &generator, dropLast: true) {
         training.fillBatch(indices, into: &inputs, labels: &labels)
         _ = try! network.trainStep(inputs: inputs, labels: labels, optimizer: &optimizer)
       }
-    }
-    times = times.map { $0 * scale }
-    return seconds * scale
+    }.map { $0 * scale }
   }
 
   static func randomMatrix(rows: Int, columns: Int, _ generator: inout SeededGenerator) -> Matrix {
@@ -139,22 +139,17 @@ struct Benchmark {
       values: (0..<rows * columns).map { _ in generator.nextFloat(in: -1, 1) })
   }
 
-  /// Median wall time of `runs` calls, in seconds.
-  static func median(runs: Int, _ body: () -> Void) -> Double {
-    var times: [Double] = []
-    return median(runs: runs, times: &times, body)
-  }
-
-  /// Median wall time of `runs` calls, in seconds; every time is left in `times`.
-  static func median(runs: Int, times: inout [Double], _ body: () -> Void) -> Double {
-    times = []
-    for _ in 0..<runs {
+  /// The wall time of each of `runs` calls, in seconds.
+  static func wallTimes(runs: Int, _ body: () -> Void) -> [Double] {
+    (0..<runs).map { _ in
       let start = DispatchTime.now().uptimeNanoseconds
       body()
-      times.append(Double(DispatchTime.now().uptimeNanoseconds - start) / 1e9)
+      return Double(DispatchTime.now().uptimeNanoseconds - start) / 1e9
     }
-    return times.sorted()[times.count / 2]
   }
+
+  /// The middle value (the upper one of the middle two for an even count).
+  static func median(_ values: [Double]) -> Double { values.sorted()[values.count / 2] }
 
   static func report(_ name: String, _ value: Double, _ unit: String) {
     print("BENCH \(name) \(rounded(value)) \(unit)")
