@@ -56,21 +56,16 @@ public struct SVGBarChart: Sendable {
 
   /// The SVG document.
   public var svg: String {
-    let (left, right, top, bottom) = (70.0, 130.0, 40.0, 50.0)
-    let plotWidth = width - left - right
-    let plotHeight = height - top - bottom
+    let area = SVGPlotArea(
+      width: width, height: height, left: 70, right: 130, top: 40, bottom: 50)
+    let (left, top, plotWidth, plotHeight) = (area.left, area.top, area.plotWidth, area.plotHeight)
     let positive = series.flatMap(\.values).filter { $0 > 0 && $0.isFinite }
     let low = floor(log10(positive.min() ?? 1))
     let high = max(ceil(log10(positive.max() ?? 10)), low + 1)
     func py(_ value: Double) -> Double {
       top + (1 - (log10(value) - low) / (high - low)) * plotHeight
     }
-    var out: [String] = [
-      #"<svg xmlns="http://www.w3.org/2000/svg" width="\#(n(width))" height="\#(n(height))" "#
-        + #"viewBox="0 0 \#(n(width)) \#(n(height))" font-family="sans-serif" font-size="12">"#,
-      #"<rect width="100%" height="100%" fill="white"/>"#,
-      "<defs>",
-    ]
+    var out = area.opening + ["<defs>"]
     for index in series.indices {
       out.append(
         #"<pattern id="hatch\#(index)" width="6" height="6" patternUnits="userSpaceOnUse" "#
@@ -81,15 +76,9 @@ public struct SVGBarChart: Sendable {
           + "</pattern>")
     }
     out.append("</defs>")
-    out.append(
-      #"<text x="\#(n(left))" y="24" font-size="15" font-weight="bold">\#(escape(title))</text>"#)
+    out.append(area.title(title))
     for exponent in stride(from: low, through: high, by: 1) {
-      let y = py(pow(10, exponent))
-      out.append(
-        #"<line x1="\#(n(left))" y1="\#(n(y))" x2="\#(n(left + plotWidth))" y2="\#(n(y))" "#
-          + ##"stroke="#e0e0e0"/>"##)
-      out.append(
-        #"<text x="\#(n(left - 6))" y="\#(n(y + 4))" text-anchor="end">1e\#(Int(exponent))</text>"#)
+      out += area.gridLine(y: py(pow(10, exponent)), label: "1e\(Int(exponent))")
     }
     let groupWidth = plotWidth / Double(max(categories.count, 1))
     let barWidth = groupWidth * 0.8 / Double(max(series.count, 1))
@@ -108,15 +97,7 @@ public struct SVGBarChart: Sendable {
         #"<text x="\#(n(groupLeft + groupWidth * 0.4))" y="\#(n(top + plotHeight + 18))" "#
           + #"text-anchor="middle">\#(escape(category))</text>"#)
     }
-    out.append(
-      #"<rect x="\#(n(left))" y="\#(n(top))" width="\#(n(plotWidth))" height="\#(n(plotHeight))" "#
-        + #"fill="none" stroke="black"/>"#)
-    out.append(
-      #"<text x="\#(n(left + plotWidth / 2))" y="\#(n(height - 10))" text-anchor="middle">"#
-        + #"\#(escape(xLabel))</text>"#)
-    out.append(
-      #"<text transform="translate(16 \#(n(top + plotHeight / 2))) rotate(-90)" "#
-        + #"text-anchor="middle">\#(escape(yLabel))</text>"#)
+    out += area.frame(xLabel: xLabel, yLabel: yLabel)
     for (index, line) in series.enumerated() {
       let legendY = top + 10 + Double(index) * 22
       out.append(

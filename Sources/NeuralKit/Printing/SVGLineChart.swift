@@ -48,31 +48,16 @@ public struct SVGLineChart: Sendable {
 
   /// The SVG document.
   public var svg: String {
-    let left = 70.0
-    let right = 150.0
-    let top = 40.0
-    let bottom = 50.0
-    let plotWidth = width - left - right
-    let plotHeight = height - top - bottom
+    let area = SVGPlotArea(
+      width: width, height: height, left: 70, right: 150, top: 40, bottom: 50)
+    let (left, top, plotWidth, plotHeight) = (area.left, area.top, area.plotWidth, area.plotHeight)
     let finite = series.flatMap(\.points).filter { $0.x.isFinite && $0.y.isFinite }
     let xs = NiceAxis(finite.map(\.x))
     let ys = NiceAxis(finite.map(\.y))
     func px(_ x: Double) -> Double { left + (x - xs.low) / (xs.high - xs.low) * plotWidth }
     func py(_ y: Double) -> Double { top + (1 - (y - ys.low) / (ys.high - ys.low)) * plotHeight }
-    var out: [String] = [
-      #"<svg xmlns="http://www.w3.org/2000/svg" width="\#(n(width))" height="\#(n(height))" "#
-        + #"viewBox="0 0 \#(n(width)) \#(n(height))" font-family="sans-serif" font-size="12">"#,
-      #"<rect width="100%" height="100%" fill="white"/>"#,
-      #"<text x="\#(n(left))" y="24" font-size="15" font-weight="bold">\#(escape(title))</text>"#,
-    ]
-    for tick in ys.ticks {
-      let y = py(tick)
-      out.append(
-        #"<line x1="\#(n(left))" y1="\#(n(y))" x2="\#(n(left + plotWidth))" y2="\#(n(y))" "#
-          + ##"stroke="#e0e0e0"/>"##)
-      out.append(
-        #"<text x="\#(n(left - 6))" y="\#(n(y + 4))" text-anchor="end">\#(ys.label(tick))</text>"#)
-    }
+    var out = area.opening + [area.title(title)]
+    for tick in ys.ticks { out += area.gridLine(y: py(tick), label: ys.label(tick)) }
     for tick in xs.ticks {
       let x = px(tick)
       out.append(
@@ -82,15 +67,7 @@ public struct SVGLineChart: Sendable {
         #"<text x="\#(n(x))" y="\#(n(top + plotHeight + 18))" text-anchor="middle">"#
           + #"\#(xs.label(tick))</text>"#)
     }
-    out.append(
-      #"<rect x="\#(n(left))" y="\#(n(top))" width="\#(n(plotWidth))" height="\#(n(plotHeight))" "#
-        + #"fill="none" stroke="black"/>"#)
-    out.append(
-      #"<text x="\#(n(left + plotWidth / 2))" y="\#(n(height - 10))" text-anchor="middle">"#
-        + #"\#(escape(xLabel))</text>"#)
-    out.append(
-      #"<text transform="translate(16 \#(n(top + plotHeight / 2))) rotate(-90)" "#
-        + #"text-anchor="middle">\#(escape(yLabel))</text>"#)
+    out += area.frame(xLabel: xLabel, yLabel: yLabel)
     for (index, line) in series.enumerated() {
       let color = Self.colors[index % Self.colors.count]
       let dash = Self.dashes[index % Self.dashes.count]
