@@ -68,7 +68,7 @@ public struct GradientFlowReport: Sendable {
       [
         "\(result.depth)", result.activation.displayName,
         result.activation == .sigmoid ? "0.25" : "1",
-        result.ratio.map { "\(fixed($0.mean, 3)) ± \(fixed($0.standardDeviation, 3))" }
+        result.ratio.map { $0.plusMinus(3) }
           ?? "— (L < 3)",
         "\(scientific(result.firstToLast.mean)) ± \(scientific(result.firstToLast.standardDeviation))",
       ]
@@ -345,8 +345,7 @@ public struct GradientFlowReport: Sendable {
   public static func percent(_ summary: Summary?) -> String {
     guard let summary else { return "diverged" }
     return summary.count > 1
-      ? "\(fixed(summary.mean * 100, 2)) ± \(fixed(summary.standardDeviation * 100, 2))%"
-      : "\(fixed(summary.mean * 100, 2))%"
+      ? summary.plusMinus(2, scale: 100) + "%" : "\(fixed(summary.mean * 100, 2))%"
   }
 
   /// `0.0001`, `0.001`, `0.01`, `1` as a learner types them (not `0.010000001`).

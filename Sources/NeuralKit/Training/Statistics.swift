@@ -18,4 +18,12 @@ public struct Summary: Equatable, Sendable {
     let squares = values.reduce(0) { $0 + ($1 - m) * ($1 - m) }
     standardDeviation = values.count > 1 ? (squares / Double(values.count - 1)).squareRoot() : 0
   }
+
+  /// Mean and standard deviation with `decimals` decimals, both times `scale` (100 for a
+  /// percentage).
+  ///
+  ///     Summary([0.9752, 0.9768]).plusMinus(2, scale: 100)   // "97.60 ± 0.11"
+  public func plusMinus(_ decimals: Int, scale: Double = 1) -> String {
+    "\(fixed(mean * scale, decimals)) ± \(fixed(standardDeviation * scale, decimals))"
+  }
 }

@@ -162,4 +162,10 @@ func quadrantDataset() -> Dataset {
     #expect(abs(summary.standardDeviation - 1.290_994) < 1e-6)  // √(5/3)
     #expect(Summary([7]).standardDeviation == 0)
   }
+
+  @Test("plusMinus prints mean ± std, scaled")
+  func plusMinus() {
+    #expect(Summary([1, 2, 3, 4]).plusMinus(3) == "2.500 ± 1.291")
+    #expect(Summary([0.9752, 0.9768]).plusMinus(2, scale: 100) == "97.60 ± 0.11")
+  }
 }
