@@ -120,8 +120,4 @@ struct DataBenchmark {
       return Double(usage.ru_maxrss) / 1e6  // macOS counts bytes
     #endif
   }
-
-  private func fixed(_ value: Double, _ decimals: Int) -> String {
-    String(format: "%.\(decimals)f", value)
-  }
 }
