@@ -48,8 +48,8 @@ struct Benchmark {
   /// The forward product of the first layer: (batch × 784) · (784 × 128).
   static func benchmarkProduct(batch: Int, runs: Int) {
     var generator = SeededGenerator(seed: 7)
-    let inputs = randomMatrix(rows: batch, columns: 784, &generator)
-    let weights = randomMatrix(rows: 784, columns: 128, &generator)
+    let inputs = Matrix(rows: batch, columns: 784, uniformLimit: 1, generator: &generator)
+    let weights = Matrix(rows: 784, columns: 128, uniformLimit: 1, generator: &generator)
     let flops = 2.0 * Double(batch * 784 * 128)
     let naive = median(wallTimes(runs: runs) { _ = Matrix.naiveProduct(inputs, weights) })
     var output = Matrix(rows: batch, columns: 128)
@@ -131,12 +131,6 @@ struct Benchmark {
         _ = try! network.trainStep(inputs: inputs, labels: labels, optimizer: &optimizer)
       }
     }.map { $0 * scale }
-  }
-
-  static func randomMatrix(rows: Int, columns: Int, _ generator: inout SeededGenerator) -> Matrix {
-    Matrix(
-      rows: rows, columns: columns,
-      values: (0..<rows * columns).map { _ in generator.nextFloat(in: -1, 1) })
   }
 
   /// The wall time of each of `runs` calls, in seconds.

@@ -67,15 +67,12 @@ enum Lesson03Backprop {
   /// A small dense layer's forward and backward pass, numbers and shapes.
   static func denseLayer(seed: UInt64) {
     var generator = SeededGenerator(seed: seed)
-    func random(_ rows: Int, _ columns: Int) -> Matrix {
-      Matrix(
-        rows: rows, columns: columns,
-        values: (0..<rows * columns).map { _ in generator.nextFloat(in: -1, 1) })
-    }
-    let inputs = random(4, 3)
-    let layer = Dense(weights: random(3, 2), bias: [0.1, -0.2], activation: .identity)
+    let inputs = Matrix(rows: 4, columns: 3, uniformLimit: 1, generator: &generator)
+    let weights = Matrix(rows: 3, columns: 2, uniformLimit: 1, generator: &generator)
+    let layer = Dense(weights: weights, bias: [0.1, -0.2], activation: .identity)
     let forward = layer.forward(inputs)
-    let dOutput = random(4, 2)  // as if the next layer had sent it back
+    // as if the next layer had sent it back
+    let dOutput = Matrix(rows: 4, columns: 2, uniformLimit: 1, generator: &generator)
     let gradients = layer.backward(dOutput, inputs: inputs, forward: forward)
     func show(_ name: String, _ matrix: Matrix, _ note: String) {
       print("  \(name) \(matrix.shapeDescription)" + (note.isEmpty ? "" : "  \(note)"))

@@ -125,8 +125,8 @@ enum Lesson08FastMatmul {
     var generator = SeededGenerator(seed: seed)
     let operands = shapes.map { shape in
       (
-        a: randomMatrix(rows: shape.m, columns: shape.k, &generator),
-        b: randomMatrix(rows: shape.k, columns: shape.n, &generator)
+        a: Matrix(rows: shape.m, columns: shape.k, uniformLimit: 1, generator: &generator),
+        b: Matrix(rows: shape.k, columns: shape.n, uniformLimit: 1, generator: &generator)
       )
     }
     var rows: [[String]] = []
@@ -181,8 +181,8 @@ enum Lesson08FastMatmul {
       WorkerPool.shared.run(units: 2) { _ in spin(microseconds: unitMicroseconds) }
     }
     var generator = SeededGenerator(seed: 1)
-    let a = randomMatrix(rows: 32, columns: 784, &generator)
-    let b = randomMatrix(rows: 784, columns: 128, &generator)
+    let a = Matrix(rows: 32, columns: 784, uniformLimit: 1, generator: &generator)
+    let b = Matrix(rows: 784, columns: 128, uniformLimit: 1, generator: &generator)
     var c = Matrix(rows: 32, columns: 128)
     let product = perCall { Matrix.multiply(a, b, into: &c, threads: 1) }
     let names = [
@@ -280,12 +280,6 @@ enum Lesson08FastMatmul {
       samples.append((clock() - start) / Double(calls))
     }
     return samples.sorted()[samples.count / 2]
-  }
-
-  static func randomMatrix(rows: Int, columns: Int, _ generator: inout SeededGenerator) -> Matrix {
-    Matrix(
-      rows: rows, columns: columns,
-      values: (0..<rows * columns).map { _ in generator.nextFloat(in: -1, 1) })
   }
 
   /// `text` padded with spaces to the longest of `column`, so the right-aligning table

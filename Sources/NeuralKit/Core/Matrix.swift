@@ -52,6 +52,17 @@ public struct Matrix: Equatable, Sendable {
     self.values = values
   }
 
+  /// A matrix of numbers drawn uniformly from [−limit, limit), row by row, from
+  /// `generator`: starting weights (see `Initializer`) and random test data.
+  ///
+  ///     Matrix(rows: 32, columns: 784, uniformLimit: 1, generator: &generator)
+  public init(rows: Int, columns: Int, uniformLimit limit: Float, generator: inout SeededGenerator)
+  {
+    self.init(
+      rows: rows, columns: columns,
+      values: (0..<rows * columns).map { _ in generator.nextFloat(in: -limit, limit) })
+  }
+
   /// A matrix from nested arrays, one inner array per row: `Matrix([[1, 2], [3, 4]])`.
   public init(_ rowArrays: [[Float]]) {
     let columns = rowArrays.first?.count ?? 0

@@ -31,11 +31,10 @@ public enum Initializer: Equatable, Sendable, CustomStringConvertible {
 
   /// A (fanIn × fanOut) weight matrix, drawn row by row from `generator`.
   public func weights(fanIn: Int, fanOut: Int, generator: inout SeededGenerator) -> Matrix {
-    let l = limit(fanIn: fanIn, fanOut: fanOut)
-    var weights = Matrix(rows: fanIn, columns: fanOut)
-    if self == .zeros { return weights }
-    for i in weights.values.indices { weights.values[i] = generator.nextFloat(in: -l, l) }
-    return weights
+    if self == .zeros { return Matrix(rows: fanIn, columns: fanOut) }
+    return Matrix(
+      rows: fanIn, columns: fanOut, uniformLimit: limit(fanIn: fanIn, fanOut: fanOut),
+      generator: &generator)
   }
 
   public var description: String {

@@ -38,9 +38,7 @@ enum GradientFlowChecks {
         }
       }
       let batch = 1 + generator.nextInt(below: 7)
-      let inputs = Matrix(
-        rows: batch, columns: sizes[0],
-        values: (0..<batch * sizes[0]).map { _ in generator.nextFloat(in: -1, 1) })
+      let inputs = Matrix(rows: batch, columns: sizes[0], uniformLimit: 1, generator: &generator)
       let labels = (0..<batch).map { _ in generator.nextInt(below: sizes.last!) }
       let name =
         "network \(index) of 12 (seed \(seed)): \(sizes.map(String.init).joined(separator: "-")),"

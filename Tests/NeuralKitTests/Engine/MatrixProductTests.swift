@@ -16,8 +16,8 @@ import Testing
   func plainProduct(_ index: Int) {
     let (m, k, n) = Self.shapes[index]
     var generator = SeededGenerator(seed: UInt64(index))
-    let a = randomMatrix(m, k, &generator)
-    let b = randomMatrix(k, n, &generator)
+    let a = Matrix(rows: m, columns: k, uniformLimit: 1, generator: &generator)
+    let b = Matrix(rows: k, columns: n, uniformLimit: 1, generator: &generator)
     expectClose(a.multiplied(by: b), reference(a, b), a, b)
     #expect(Matrix.naiveProduct(a, b).maxAbsoluteDifference(from: reference(a, b)) <= 1e-3)
   }
@@ -26,20 +26,21 @@ import Testing
   func transposedProducts(_ index: Int) {
     let (m, k, n) = Self.shapes[index]
     var generator = SeededGenerator(seed: 100 + UInt64(index))
-    let aT = randomMatrix(k, m, &generator)  // stored transposed
-    let b = randomMatrix(k, n, &generator)
+    // A stored transposed: k × m.
+    let aT = Matrix(rows: k, columns: m, uniformLimit: 1, generator: &generator)
+    let b = Matrix(rows: k, columns: n, uniformLimit: 1, generator: &generator)
     expectClose(aT.transposedMultiplied(by: b), reference(aT.transposed(), b), aT, b)
-    let a = randomMatrix(m, k, &generator)
-    let bT = randomMatrix(n, k, &generator)
+    let a = Matrix(rows: m, columns: k, uniformLimit: 1, generator: &generator)
+    let bT = Matrix(rows: n, columns: k, uniformLimit: 1, generator: &generator)
     expectClose(a.multiplied(byTransposed: bT), reference(a, bT.transposed()), a, bT)
   }
 
   @Test("accumulating adds to what C held; two threads give the same numbers")
   func accumulateAndThreads() {
     var generator = SeededGenerator(seed: 7)
-    let a = randomMatrix(200, 300, &generator)
-    let b = randomMatrix(300, 40, &generator)
-    let start = randomMatrix(200, 40, &generator)
+    let a = Matrix(rows: 200, columns: 300, uniformLimit: 1, generator: &generator)
+    let b = Matrix(rows: 300, columns: 40, uniformLimit: 1, generator: &generator)
+    let start = Matrix(rows: 200, columns: 40, uniformLimit: 1, generator: &generator)
     var c = start
     Matrix.multiply(a, b, into: &c, accumulating: true)
     expectClose(c, reference(a, b) + start, a, b)
@@ -60,8 +61,8 @@ import Testing
   func everyAlignmentOfB(_ n: Int) {
     let (m, k) = (32, 40)
     var generator = SeededGenerator(seed: 9)
-    let a = randomMatrix(m, k, &generator)
-    let b = randomMatrix(k, n, &generator)
+    let a = Matrix(rows: m, columns: k, uniformLimit: 1, generator: &generator)
+    let b = Matrix(rows: k, columns: n, uniformLimit: 1, generator: &generator)
     let expected = reference(a, b)
     var first: [Float]?
     // A 64-byte aligned buffer with room to place B at offsets 0…15 floats.
@@ -112,12 +113,6 @@ import Testing
   }
 
   // MARK: - Helpers
-
-  func randomMatrix(_ rows: Int, _ columns: Int, _ generator: inout SeededGenerator) -> Matrix {
-    Matrix(
-      rows: rows, columns: columns,
-      values: (0..<rows * columns).map { _ in generator.nextFloat(in: -1, 1) })
-  }
 
   /// The product in Double, rounded once at the end.
   func reference(_ a: Matrix, _ b: Matrix) -> Matrix {

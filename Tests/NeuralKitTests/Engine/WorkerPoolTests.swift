@@ -60,10 +60,8 @@ import Testing
     #expect(counts.withLock { $0 } == [Int](repeating: 1, count: 12))
 
     var generator = SeededGenerator(seed: 3)
-    let a = Matrix(
-      rows: 64, columns: 300, values: (0..<64 * 300).map { _ in generator.nextFloat(in: -1, 1) })
-    let b = Matrix(
-      rows: 300, columns: 128, values: (0..<300 * 128).map { _ in generator.nextFloat(in: -1, 1) })
+    let a = Matrix(rows: 64, columns: 300, uniformLimit: 1, generator: &generator)
+    let b = Matrix(rows: 300, columns: 128, uniformLimit: 1, generator: &generator)
     var alone = Matrix(rows: 64, columns: 128)
     Matrix.multiply(a, b, into: &alone, threads: 1)
     let results = Mutex([Matrix?](repeating: nil, count: 4))

@@ -62,10 +62,8 @@ import Testing
   @Test("the engine matches the reference with a B too large to read in place")
   func engineLargeB() {
     var generator = SeededGenerator(seed: 808)
-    let a = Matrix(
-      rows: 37, columns: 520, values: (0..<37 * 520).map { _ in generator.nextFloat(in: -1, 1) })
-    let b = Matrix(
-      rows: 520, columns: 272, values: (0..<520 * 272).map { _ in generator.nextFloat(in: -1, 1) })
+    let a = Matrix(rows: 37, columns: 520, uniformLimit: 1, generator: &generator)
+    let b = Matrix(rows: 520, columns: 272, uniformLimit: 1, generator: &generator)
     let allowed = Self.tolerancePerTerm * 520
     #expect(a.multiplied(by: b).maxAbsoluteDifference(from: Matrix.naiveProduct(a, b)) <= allowed)
     var c = Matrix(rows: 37, columns: 272)
@@ -99,11 +97,7 @@ import Testing
   func operands(_ index: Int) -> (Matrix, Matrix) {
     let (m, k, n) = Self.shapes[index]
     var generator = SeededGenerator(seed: 800 + UInt64(index))
-    func random(_ rows: Int, _ columns: Int) -> Matrix {
-      Matrix(
-        rows: rows, columns: columns,
-        values: (0..<rows * columns).map { _ in generator.nextFloat(in: -1, 1) })
-    }
-    return (random(m, k), random(k, n))
+    let a = Matrix(rows: m, columns: k, uniformLimit: 1, generator: &generator)
+    return (a, Matrix(rows: k, columns: n, uniformLimit: 1, generator: &generator))
   }
 }
