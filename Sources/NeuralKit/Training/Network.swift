@@ -152,16 +152,21 @@ public struct Network: Equatable, Sendable, CustomStringConvertible {
       let batch = Matrix(
         rows: end - start, columns: inputs.columns,
         values: Array(inputs.values[start * inputs.columns..<end * inputs.columns]))
-      let batchLabels = Array(labels[start..<end])
-      let logits = forward(batch).last!.output
-      totalLoss +=
-        Double(SoftmaxCrossEntropy.evaluate(logits: logits, labels: batchLabels).loss)
-        * Double(end - start)
-      correct += countCorrect(logits, batchLabels)
+      let batchResult = evaluateBatch(batch, Array(labels[start..<end]))
+      totalLoss += batchResult.lossSum
+      correct += batchResult.correct
       start = end
     }
     let count = max(inputs.rows, 1)
     return BatchResult(loss: Float(totalLoss / Double(count)), correct: correct, count: inputs.rows)
+  }
+
+  /// One batch of an evaluation: the loss summed over its rows (mean × rows, so batches
+  /// of any size add up) and how many it classifies right. Inputs are not checked.
+  func evaluateBatch(_ inputs: Matrix, _ labels: [Int]) -> (lossSum: Double, correct: Int) {
+    let logits = forward(inputs).last!.output
+    let loss = SoftmaxCrossEntropy.evaluate(logits: logits, labels: labels).loss
+    return (Double(loss) * Double(inputs.rows), countCorrect(logits, labels))
   }
 
   private func countCorrect(_ logits: Matrix, _ labels: [Int]) -> Int {

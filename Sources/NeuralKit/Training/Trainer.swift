@@ -138,10 +138,9 @@ extension Network {
         inputs = Matrix(rows: end - start, columns: images.pixelsPerImage)
       }
       images.fillBatch(Array(start..<end), into: &inputs, labels: &labels, scaled: scaled)
-      let logits = forward(inputs).last!.output
-      let loss = SoftmaxCrossEntropy.evaluate(logits: logits, labels: labels).loss
-      totalLoss += Double(loss) * Double(end - start)
-      correct += zip(logits.argmaxPerRow(), labels).filter { $0 == $1 }.count
+      let batchResult = evaluateBatch(inputs, labels)
+      totalLoss += batchResult.lossSum
+      correct += batchResult.correct
       start = end
     }
     let count = max(images.count, 1)
