@@ -189,7 +189,7 @@ struct ProductOperands: @unchecked Sendable {
     // would pay the kernel's start and store for little work.
     let kBlocks = (k + kBlock - 1) / kBlock
     let blockDepth = (k + kBlocks - 1) / kBlocks
-    if kBlocks == 1 {
+    if kBlocks == 1 {  // each element of C is written once anyway: no scratch needed
       multiplyBlock(rows, 0, k, a, strip, into: c, rowStride: n, strip.lanes, accumulate)
       return
     }
