@@ -24,8 +24,9 @@
 // 3. Cache blocking. k is cut into equal blocks of at most 256 and rows into blocks of
 //    96, so a strip of B (≤ 256 × 16 floats, 16 KB) stays in L1 while all the block's
 //    tiles use it.
-// 4. Threads, only where they pay. C is cut into units (96 rows × 16 columns, all of k)
-//    that any core can compute. Handing units to another core through Dispatch costs
+// 4. Threads, only where they pay. C is cut into units (96 rows × 16 columns, all of k;
+//    fewer rows when B has too few strips to give each core four units) that any core
+//    can compute. Handing units to another core through Dispatch costs
 //    ~40–50 µs here, about half a batch-32 product, so `WorkerPool` keeps a worker ready
 //    (about a microsecond to start) and steps back to one core when the machine is busy.
 //    Products under `parallelProductThreshold` multiply-adds stay on one core.
@@ -54,9 +55,10 @@ import Foundation
 /// network's W (784 × 128, 392 KB) stays below the limit and is read in place as before.
 @usableFromInline let inPlaceBLimit = 131_072
 /// Products with fewer multiply-adds than this run on one core (see idea 4 above):
-/// 2^20 multiply-adds take ~10 µs on one core here, several times the cost of handing
-/// work to a ready worker (`WorkerPool`).
-public let parallelProductThreshold = 1 << 20
+/// 2^17 multiply-adds take ~3 µs on one core here, a few times the cost of handing work
+/// to a ready worker (`WorkerPool`). The output layer's products at batch 128 (164 K
+/// multiply-adds) are above it, at batch 32 below.
+public let parallelProductThreshold = 1 << 17
 
 extension Matrix {
   /// The matrix product A·B.
@@ -163,12 +165,16 @@ struct ProductOperands: @unchecked Sendable {
       if !accumulate { c.update(repeating: 0, count: m * n) }
       return
     }
-    let strips = StripPlan(self, b)
-    defer { strips.deallocate() }
     // A unit of work: one block of rows times one 16-column strip, over all of k. Units
     // share nothing they write, so any thread may take any unit.
-    let rowBlocks = (m + rowBlock - 1) / rowBlock
-    let job = ProductJob(a: a, c: c, strips: strips.strips)
+    let rows = rowsPerUnit(strips: StripPlan.stripCount(n), cores: cores)
+    let rowBlocks = (m + rows - 1) / rows
+    // With one block of rows, each strip has one unit, which packs its own strip if it
+    // needs packing: the copy then runs in parallel with the other units instead of
+    // before all of them (the wrap strip of the batch-32 forward product is 784 rows).
+    let strips = StripPlan(self, b, packInUnits: rowBlocks == 1)
+    defer { strips.deallocate() }
+    let job = ProductJob(a: a, b: b, c: c, strips: strips.strips, rowsPerUnit: rows)
     let units = rowBlocks * strips.strips.count
     if cores > 1 && units > 1 {
       WorkerPool.shared.run(units: units) { unit in multiplyUnit(unit, job) }
@@ -177,12 +183,28 @@ struct ProductOperands: @unchecked Sendable {
     }
   }
 
-  /// One unit: rows [96u…96u+95] of C times one 16-column strip, k block by k block, so
-  /// the strip's k block (≤ 16 KB) stays in L1 while every tile of the block uses it.
+  /// Rows of C per unit: `rowBlock`, unless that leaves the cores fewer than four units
+  /// each. Then a multiple of `tileRows` small enough for that: an output layer's 10
+  /// columns are one strip, so 128 rows in blocks of 96 were two unequal units (96 + 32)
+  /// and one core waited for the other most of the time.
+  func rowsPerUnit(strips: Int, cores: Int) -> Int {
+    var rows = rowBlock
+    while cores > 1 && rows > tileRows && (m + rows - 1) / rows * strips < 4 * cores {
+      rows -= tileRows
+    }
+    return rows
+  }
+
+  /// One unit: `job.rowsPerUnit` rows of C (96 at most) times one 16-column strip, k block
+  /// by k block, so the strip's k block (≤ 16 KB) stays in L1 while every tile of the block
+  /// uses it.
   func multiplyUnit(_ unit: Int, _ job: ProductJob) {
-    let firstRow = (unit / job.strips.count) * rowBlock
+    let firstRow = (unit / job.strips.count) * job.rowsPerUnit
     let strip = job.strips[unit % job.strips.count]
-    let rows = min(rowBlock, m - firstRow)
+    if let lanes = strip.packInUnit {
+      pack(job.b, lanes, into: UnsafeMutablePointer(mutating: strip.b))
+    }
+    let rows = min(job.rowsPerUnit, m - firstRow)
     let a = job.a + firstRow * aRowStride
     let c = job.c + firstRow * n
     // k blocks of equal length (784 = 4 × 196, not 3 × 256 + 16): a short last block
@@ -311,6 +333,8 @@ struct Strip {
   let rowStride: Int
   /// The columns of C the strip's 16 lanes belong to.
   let lanes: Lanes
+  /// For a packed strip whose unit packs it: the columns of B to copy to `b`.
+  var packInUnit: Lanes? = nil
 }
 
 /// The columns of a row of C that a tile's 16 lanes belong to: lanes [0, firstWidth) are
@@ -373,7 +397,9 @@ struct StripPlan {
   var strips: [Strip] = []
   private var buffer: UnsafeMutableRawPointer?
 
-  init(_ operands: ProductOperands, _ b: UnsafePointer<Float>) {
+  /// With `packInUnits`, strips that need a copy get only their memory here; the unit
+  /// that reads the strip fills it (`Strip.packInUnit`). Only for one unit per strip.
+  init(_ operands: ProductOperands, _ b: UnsafePointer<Float>, packInUnits: Bool = false) {
     let (n, k) = (operands.n, operands.k)
     var toPack: [Lanes] = []  // the strips to copy, by the columns of B they hold
     if operands.bColumnStride == 1 && n % tileColumns == 0 && k * n <= inPlaceBLimit {
@@ -401,12 +427,19 @@ struct StripPlan {
     let packed = buffer.bindMemory(to: Float.self, capacity: toPack.count * stripFloats)
     for (index, lanes) in toPack.enumerated() {
       let destination = packed + index * stripFloats
-      operands.pack(b, lanes, into: destination)
-      strips.append(Strip(b: destination, rowStride: tileColumns, lanes: lanes))
+      if !packInUnits { operands.pack(b, lanes, into: destination) }
+      strips.append(
+        Strip(
+          b: destination, rowStride: tileColumns, lanes: lanes,
+          packInUnit: packInUnits ? lanes : nil))
     }
   }
 
   func deallocate() { buffer?.deallocate() }
+
+  /// How many strips a product with n columns has: one per 16 columns, the last one
+  /// partial (packed), or the wrap strip in place of the first and last partial ones.
+  static func stripCount(_ n: Int) -> Int { (n + tileColumns - 1) / tileColumns }
 }
 
 extension ProductOperands {
@@ -420,12 +453,27 @@ extension ProductOperands {
       return
     }
     let (column, width) = (lanes.firstColumn, lanes.firstWidth)
-    if width < tileColumns { destination.update(repeating: 0, count: k * tileColumns) }
     if bColumnStride == 1 {
-      for p in 0..<k {
+      // Each row as one 16-float load with the lanes past `width` zeroed: copying the
+      // 10 columns of an output layer's W row by row called `memcpy` k times. The load
+      // may read into the next row of B, never past B's last element; rows too close to
+      // the end take the slow path.
+      let keep = laneIndices .< Int32(width)
+      let lastAfter = (k - 1) * bRowStride + n  // one past B's last element
+      var p = 0
+      while p < k && p * bRowStride + column + tileColumns <= lastAfter {
+        let row = UnsafeRawPointer(b + p * bRowStride + column).loadUnaligned(
+          as: SIMD16<Float>.self)
+        UnsafeMutableRawPointer(destination + p * tileColumns).storeBytes(
+          of: SIMD16<Float>().replacing(with: row, where: keep), as: SIMD16<Float>.self)
+        p += 1
+      }
+      for p in p..<k {
+        (destination + p * tileColumns).update(repeating: 0, count: tileColumns)
         (destination + p * tileColumns).update(from: b + p * bRowStride + column, count: width)
       }
     } else {
+      if width < tileColumns { destination.update(repeating: 0, count: k * tileColumns) }
       for j in 0..<width {
         let source = b + (column + j) * bColumnStride
         for p in 0..<k { destination[p * tileColumns + j] = source[p * bRowStride] }
@@ -440,9 +488,7 @@ extension ProductOperands {
   func packWrapStrip(
     _ b: UnsafePointer<Float>, firstWidth: Int, into destination: UnsafeMutablePointer<Float>
   ) {
-    let fromFirst =
-      SIMD16<Int32>(0, 1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12, 13, 14, 15)
-      .< Int32(firstWidth)
+    let fromFirst = laneIndices .< Int32(firstWidth)
     for p in 0..<k {
       let row = UnsafeRawPointer(b + p * bRowStride)
       let first = row.loadUnaligned(as: SIMD16<Float>.self)
@@ -453,6 +499,9 @@ extension ProductOperands {
     }
   }
 }
+
+/// 0, 1, …, 15: the lane numbers of a strip row, for masks.
+let laneIndices = SIMD16<Int32>(0, 1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12, 13, 14, 15)
 
 /// How many floats past `pointer` the next 64-byte cache line starts (0 when it starts
 /// there, or when the address is not a whole number of floats).
@@ -465,6 +514,10 @@ func columnsBeforeCacheLine(_ pointer: UnsafeRawPointer) -> Int {
 /// part of C.
 struct ProductJob: @unchecked Sendable {
   let a: UnsafePointer<Float>
+  /// B itself, for units that pack their own strip.
+  let b: UnsafePointer<Float>
   let c: UnsafeMutablePointer<Float>
   let strips: [Strip]
+  /// Rows of C per unit (`ProductOperands.rowsPerUnit`).
+  let rowsPerUnit: Int
 }

@@ -51,6 +51,37 @@ import Testing
     #expect(oneCore == twoCores, "splitting rows across threads must not change any sum")
   }
 
+  /// Two cores cut C into units in two ways: rows finer than 96 when B has few strips (an
+  /// output layer's 10 columns are one), and one unit per strip, which then packs its own
+  /// strip, when all rows fit one block. Neither may change a bit, in any transpose form.
+  @Test(
+    "two cores give the same C as one for the network's shapes",
+    arguments: [(128, 128, 10), (32, 784, 128), (128, 784, 128), (128, 10, 128), (13, 40, 10)])
+  func coresDoNotChangeBits(_ shape: (Int, Int, Int)) {
+    let (m, k, n) = shape
+    var generator = SeededGenerator(seed: UInt64(m * 7 + n))
+    let a = Matrix(rows: m, columns: k, uniformLimit: 1, generator: &generator)
+    let aT = a.transposed()
+    let b = Matrix(rows: k, columns: n, uniformLimit: 1, generator: &generator)
+    let bT = b.transposed()
+    let forms: [(String, Bool, Bool)] = [
+      ("A·B", false, false), ("Aᵀ·B", true, false), ("A·Bᵀ", false, true),
+    ]
+    for (name, transposeA, transposeB) in forms {
+      var oneCore = Matrix(rows: m, columns: n)
+      var twoCores = Matrix(rows: m, columns: n)
+      let (left, right) = (transposeA ? aT : a, transposeB ? bT : b)
+      Matrix.multiply(
+        left, transposingFirst: transposeA, right, transposingSecond: transposeB, into: &oneCore,
+        threads: 1)
+      Matrix.multiply(
+        left, transposingFirst: transposeA, right, transposingSecond: transposeB, into: &twoCores,
+        threads: 2)
+      #expect(oneCore == twoCores, "\(name) for \(m) × \(k) × \(n): two cores changed a sum")
+      expectClose(twoCores, reference(a, b), a, b)
+    }
+  }
+
   /// B read in place starts its strips on 64-byte boundaries and packs the columns around
   /// them into one "wrap" strip, so each of the 16 possible starting offsets of B takes a
   /// different path. Every path must give the same numbers, bit for bit: each element is
