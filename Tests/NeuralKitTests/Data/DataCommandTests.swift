@@ -41,14 +41,7 @@ struct DataPictureTests {
 /// Runs the built `datasets` program, which `swift build --build-tests` (and so
 /// `swift test`) puts next to the test bundle.
 struct DatasetsProgram {
-  static let path: String? = {
-    let folder = URL(fileURLWithPath: CommandLine.arguments[0]).deletingLastPathComponent()
-    for candidate in [folder, folder.deletingLastPathComponent()] {
-      let path = candidate.appendingPathComponent("datasets").path
-      if FileManager.default.isExecutableFile(atPath: path) { return path }
-    }
-    return nil
-  }()
+  static let path = BuiltProgram.path(named: "datasets")
 
   /// `setpriv`, which runs a program as another user (util-linux), when present.
   static let setpriv: String? =
@@ -73,25 +66,15 @@ struct DatasetsProgram {
   static func run(_ arguments: [String], cache: String, asNobody: Bool = false) throws -> (
     status: Int32, output: String
   ) {
-    let process = Process()
-    if asNobody {
-      process.executableURL = URL(fileURLWithPath: setpriv!)
-      process.arguments =
-        ["--reuid=65534", "--regid=65534", "--clear-groups", path!] + arguments
-    } else {
-      process.executableURL = URL(fileURLWithPath: path!)
-      process.arguments = arguments
-    }
-    process.environment = [
+    let environment = [
       "HOME": cache, "XDG_CACHE_HOME": cache, "NEURALKIT_OFFLINE": "1", "NO_COLOR": "1",
     ]
-    let pipe = Pipe()
-    process.standardOutput = pipe
-    process.standardError = pipe
-    try process.run()
-    let data = pipe.fileHandleForReading.readDataToEndOfFile()
-    process.waitUntilExit()
-    return (process.terminationStatus, String(decoding: data, as: UTF8.self))
+    if asNobody {
+      return try BuiltProgram.run(
+        setpriv!, ["--reuid=65534", "--regid=65534", "--clear-groups", path!] + arguments,
+        environment: environment)
+    }
+    return try BuiltProgram.run(path!, arguments, environment: environment)
   }
 }
 

@@ -1,0 +1,29 @@
+import Testing
+
+/// The benchmark's command line: `--help` explains it, a wrong flag is named and refused
+/// before anything is measured.
+@Suite(
+  "Speed: the benchmark command",
+  .enabled(
+    if: BuiltProgram.path(named: "benchmark") != nil,
+    "the benchmark program is not built next to the tests"))
+struct BenchmarkCommandTests {
+  let path = BuiltProgram.path(named: "benchmark")!
+
+  @Test("--help and -h print the usage and every flag, exit 0", arguments: ["--help", "-h"])
+  func help(flag: String) throws {
+    let (status, output) = try BuiltProgram.run(path, [flag])
+    #expect(status == 0, "\(output)")
+    for text in ["Usage: swift run -c release benchmark", "--quick", "--under-load", "BENCH"] {
+      #expect(output.contains(text), "missing \(text) in: \(output)")
+    }
+  }
+
+  @Test("an unknown flag is exit 2 with its name, and nothing is measured")
+  func unknownFlag() throws {
+    let (status, output) = try BuiltProgram.run(path, ["--quik"])
+    #expect(status == 2)
+    #expect(output.contains("unknown option '--quik'"), "\(output)")
+    #expect(!output.contains("BENCH"), "\(output)")
+  }
+}
