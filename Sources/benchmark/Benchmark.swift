@@ -53,6 +53,13 @@ struct Benchmark {
     }
     let runs = quick ? 1 : 5
     print("# machine: \(activeCores) cores; median of \(runs) run(s)")
+    // The roof every figure below sits under: targets set on a machine with 16 lanes
+    // (AVX-512) mean something else on one with 8 (AVX2).
+    let lanes = MachinePeak.simdLanesFromCPUFlags()
+    let roof = MachinePeak.measuredFMAGFLOPs(iterations: quick ? 2_000_000 : 20_000_000)
+    print(
+      "# \(lanes) Float lanes per SIMD register (\(simdName(lanes))); one core's FMA roof"
+        + " \(rounded(roof)) GFLOP/s, all cores ~\(rounded(roof * Double(activeCores)))")
     for batch in [32, 128] {
       benchmarkProduct(batch: batch, runs: runs)
     }
@@ -156,6 +163,21 @@ struct Benchmark {
       let start = DispatchTime.now().uptimeNanoseconds
       body()
       return Double(DispatchTime.now().uptimeNanoseconds - start) / 1e9
+    }
+  }
+
+  /// The instruction set behind a lane count, as `MachinePeak.simdLanesFromCPUFlags`
+  /// reads it.
+  static func simdName(_ lanes: Int) -> String {
+    switch lanes {
+    case 16: return "AVX-512"
+    case 8: return "AVX2"
+    default:
+      #if arch(arm64)
+        return "NEON"
+      #else
+        return "no AVX2"
+      #endif
     }
   }
 
