@@ -87,9 +87,12 @@ let package = Package(
   targets: [
     // zlib for reading the .gz data sets (see Sources/NeuralKit/Data/GzipReader.swift).
     .systemLibrary(name: "CZlib"),
+    // The processor's subnormal flush mode (see Sources/NeuralKit/Core/SubnormalFlush.swift):
+    // a header of two inline functions, nothing to install or link.
+    .systemLibrary(name: "CFloatMode"),
     .target(
       name: "NeuralKit",
-      dependencies: ["CZlib"],
+      dependencies: ["CZlib", "CFloatMode"],
       exclude: ["README.md"],
       resources: [.copy("Data/BundledSubsets")],
       swiftSettings: engineSettings

@@ -121,7 +121,7 @@ extension Matrix {
             b: bBuffer.baseAddress, bRowStride: transposeB ? 1 : n,
             bColumnStride: transposeB ? k : 1,
             c: cBuffer.baseAddress, accumulate: accumulating)
-          operands.run(cores: max(1, cores))
+          withSubnormalsFlushed { operands.run(cores: max(1, cores)) }
         }
       }
     }

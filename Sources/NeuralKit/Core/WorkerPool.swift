@@ -40,9 +40,11 @@ public final class WorkerPool: @unchecked Sendable {
   private let holders = Atomic<Int>(0)
   private let sleepers = Atomic<Int>(0)
   private let wakeUp = DispatchSemaphore(value: 0)
-  // The current job, read by workers and written by the caller under `jobLock`.
+  // The current job, read by workers and written by the caller under `jobLock`, with the
+  // caller's subnormal flush mode (`withSubnormalsFlushed`), which workers take on.
   private let jobLock = NSLock()
   private var job: ((Int) -> Void)?
+  private var jobFlushBits: UInt64 = 0
   private let callerLock = NSLock()
   // Contention back-off, touched only by the caller holding `callerLock`.
   private var callsToRunAlone = 0
@@ -99,6 +101,7 @@ public final class WorkerPool: @unchecked Sendable {
     finishedUnits.store(0, ordering: .relaxed)
     jobLock.lock()
     job = body
+    jobFlushBits = subnormalFlushBits
     jobLock.unlock()
     generation.add(1, ordering: .releasing)
     let sleeping = sleepers.exchange(0, ordering: .acquiringAndReleasing)
@@ -164,9 +167,12 @@ public final class WorkerPool: @unchecked Sendable {
       seen = waitForNewGeneration(after: seen)
       jobLock.lock()
       let body = job
+      let flushBits = jobFlushBits
       if body != nil { holders.add(1, ordering: .acquiringAndReleasing) }
       jobLock.unlock()
       guard let body else { continue }
+      // The caller's units run in its mode; a unit here must give the same numbers.
+      setSubnormalFlushBits(flushBits)
       let done = runUnits(body, fromFront: false)
       if done > 0 { finishedUnits.add(done, ordering: .releasing) }
       holders.subtract(1, ordering: .releasing)
