@@ -24,10 +24,12 @@ extension Matrix {
   @inlinable
   public func combined(with other: Matrix, _ combine: (Float, Float) -> Float) -> Matrix {
     checkSameShape(other, "Matrix.combined")
-    var result = self
-    result.values.withUnsafeMutableBufferPointer { out in
+    var result = Matrix(uninitializedRows: rows, columns: columns)
+    values.withUnsafeBufferPointer { lhs in
       other.values.withUnsafeBufferPointer { rhs in
-        for i in out.indices { out[i] = combine(out[i], rhs[i]) }
+        result.values.withUnsafeMutableBufferPointer { out in
+          for i in 0..<out.count { out[i] = combine(lhs[i], rhs[i]) }
+        }
       }
     }
     return result
