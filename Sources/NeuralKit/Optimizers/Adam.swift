@@ -66,9 +66,11 @@ public struct Adam: Optimizer {
       m[index].withUnsafeMutableBufferPointer { m in
         v[index].withUnsafeMutableBufferPointer { v in
           let tensor = AdamTensor(w: w, g: g, m: m, v: v)
-          // A square root and a division per weight: ~45 µs for the 100,352 weights of
-          // a 784 × 128 layer, so large tensors are shared with the worker pool in
-          // independent ranges (the result is the same whoever computes a range).
+          // Seven numbers read or written per weight (g, m, v, w): ~45 µs on one core
+          // for the 100,352 weights of a 784 × 128 layer, bound by memory (the same
+          // loop without its square root and division took as long). Large tensors are
+          // shared with the worker pool in independent ranges (the result is the same
+          // whoever computes a range).
           let chunks = w.count >= 1 << 15 ? 8 : 1
           let chunk = (w.count + chunks - 1) / chunks
           let update = { (part: Int) in
