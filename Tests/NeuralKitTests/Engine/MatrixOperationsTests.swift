@@ -17,6 +17,20 @@ import Testing
     }
   }
 
+  /// 128 × 784 (a batch of 128 images) is scanned in two halves on the pool: the ends of
+  /// both halves and the elements either side of the cut.
+  @Test(
+    "isFinite on a large matrix finds NaN in either half, and accepts a finite one",
+    arguments: [0, 50_175, 50_176, 100_351])
+  func isFiniteInHalves(_ position: Int) {
+    var matrix = Matrix(rows: 128, columns: 784, repeating: 0.5)
+    let finiteBefore = matrix.isFinite  // not inside #expect: it would print all 100 352
+    #expect(finiteBefore)
+    matrix.values[position] = .nan
+    let finiteAfter = matrix.isFinite
+    #expect(!finiteAfter, "NaN at element \(position) of 100 352 was not found")
+  }
+
   @Test("isFinite accepts every finite extreme")
   func isFiniteAcceptsExtremes() {
     let extremes: [Float] = [
