@@ -79,36 +79,34 @@ public struct GradientFlowReport: Sendable {
 
   /// Validation accuracy after each epoch of the base runs.
   public var accuracyTable: TextTable {
-    let epochs = experiment.options.epochs
-    return TextTable(
-      headers: ["network", "optimizer"] + (1...epochs).map { "epoch \($0)" },
-      rows: baseRuns.map { run in
-        Self.runColumns(run)
-          + (1...epochs).map { epoch in
-            Self.percent(
-              Self.summary(
-                run.results.compactMap {
-                  $0.history.epochs.count >= epoch && !$0.diverged
-                    ? $0.history.epochs[epoch - 1].validationAccuracy : nil
-                }))
-          }
-      })
+    perEpochTable(1...experiment.options.epochs) { run, epoch in
+      Self.percent(
+        Self.summary(
+          run.results.compactMap {
+            $0.history.epochs.count >= epoch && !$0.diverged
+              ? $0.history.epochs[epoch - 1].validationAccuracy : nil
+          }))
+    }
   }
 
   /// ‖dW₁‖ at the start (epoch 0) and after each epoch of the base runs.
   public var firstLayerNormTable: TextTable {
-    let epochs = experiment.options.epochs
-    return TextTable(
-      headers: ["network", "optimizer"] + (0...epochs).map { "epoch \($0)" },
-      rows: baseRuns.map { run in
-        Self.runColumns(run)
-          + (0...epochs).map { epoch in
-            let values = run.results.compactMap {
-              $0.measurements.count > epoch ? $0.measurements[epoch].weightGradientNorms[0] : nil
-            }
-            return values.isEmpty ? "—" : scientific(Summary(values).mean)
-          }
-      })
+    perEpochTable(0...experiment.options.epochs) { run, epoch in
+      let values = run.results.compactMap {
+        $0.measurements.count > epoch ? $0.measurements[epoch].weightGradientNorms[0] : nil
+      }
+      return values.isEmpty ? "—" : scientific(Summary(values).mean)
+    }
+  }
+
+  /// A table of the base runs with one column per epoch in `epochs`, after the network
+  /// and optimizer columns; `cell(run, epoch)` fills each.
+  private func perEpochTable(
+    _ epochs: ClosedRange<Int>, _ cell: (DeepRun, Int) -> String
+  ) -> TextTable {
+    TextTable(
+      headers: ["network", "optimizer"] + epochs.map { "epoch \($0)" },
+      rows: baseRuns.map { run in Self.runColumns(run) + epochs.map { cell(run, $0) } })
   }
 
   /// The Adam runs of ReLU and Leaky ReLU, ReLU first, smaller rate first.
