@@ -58,7 +58,7 @@ struct Benchmark {
     let lanes = MachinePeak.simdLanesFromCPUFlags()
     let roof = MachinePeak.measuredFMAGFLOPs(iterations: quick ? 2_000_000 : 20_000_000)
     print(
-      "# \(lanes) Float lanes per SIMD register (\(simdName(lanes))); one core's FMA roof"
+      "# \(lanes) Float lanes per SIMD register (\(MachinePeak.instructionSetName(lanes: lanes))); one core's FMA roof"
         + " \(rounded(roof)) GFLOP/s, all cores ~\(rounded(roof * Double(activeCores)))")
     for batch in [32, 128] {
       benchmarkProduct(batch: batch, runs: runs)
@@ -163,21 +163,6 @@ struct Benchmark {
       let start = DispatchTime.now().uptimeNanoseconds
       body()
       return Double(DispatchTime.now().uptimeNanoseconds - start) / 1e9
-    }
-  }
-
-  /// The instruction set behind a lane count, as `MachinePeak.simdLanesFromCPUFlags`
-  /// reads it.
-  static func simdName(_ lanes: Int) -> String {
-    switch lanes {
-    case 16: return "AVX-512"
-    case 8: return "AVX2"
-    default:
-      #if arch(arm64)
-        return "NEON"
-      #else
-        return "no AVX2"
-      #endif
     }
   }
 

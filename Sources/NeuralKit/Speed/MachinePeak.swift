@@ -54,6 +54,21 @@ public struct MachinePeak: Sendable, Equatable {
     #endif
   }
 
+  /// The instruction set behind a count of `simdLanesFromCPUFlags`: `AVX-512` (16),
+  /// `AVX2` (8), `NEON` (4 on arm64) or `no AVX2` (4 elsewhere).
+  public static func instructionSetName(lanes: Int) -> String {
+    switch lanes {
+    case 16: return "AVX-512"
+    case 8: return "AVX2"
+    default:
+      #if arch(arm64)
+        return "NEON"
+      #else
+        return "no AVX2"
+      #endif
+    }
+  }
+
   /// The clock `/proc/cpuinfo` reports for the first core (`cpu MHz : 2445.402` →
   /// 2.445), or `nil` where there is no such file (macOS) or line.
   public static func reportedClockGHz(cpuinfo: String? = readCPUInfo()) -> Double? {

@@ -90,6 +90,8 @@ import Testing
       #expect(MachinePeak.simdLanesFromCPUFlags(cpuinfo: cpuinfo) == 8)
       #expect(MachinePeak.simdLanesFromCPUFlags(cpuinfo: "flags : avx2 avx512f\n") == 16)
     #endif
+    #expect(MachinePeak.instructionSetName(lanes: 16) == "AVX-512")
+    #expect(MachinePeak.instructionSetName(lanes: 8) == "AVX2")
   }
 
   // MARK: - Helpers
