@@ -1,10 +1,10 @@
-// swift-tools-version:6.0
+// swift-tools-version:6.2
 import Foundation
 import PackageDescription
 
-// Build flags for the engine. Speed matters only in `NeuralKit` (and the benchmark), so
-// only those targets get them; every flag below was measured on the machine in
-// BENCHMARKS.md.
+// Build flags for the libraries. Speed matters in `Kernels` above all, but every library
+// target (and the benchmark) gets them, so a lesson's training loop and data checks run
+// optimised too; every flag below was measured on the machine in BENCHMARKS.md.
 //
 // - `-O` even in a debug build: plain `swift run` builds debug, which is ~100× slower in
 //   the matrix product. A learner must never wait on the engine.
@@ -49,7 +49,10 @@ let learnerFiles = exerciseFolders.flatMap { folder in
 }
 let buildsSolutions = Context.environment["NEURALKIT_EXERCISES"] == "solutions"
 var lessonTargets: [Target] = lessons.map { name in
-  .executableTarget(name: name, dependencies: ["NeuralKit"])
+  // Lesson 08 also times the worker pool itself.
+  let kernels: [Target.Dependency] = name == "lesson08-fast-matmul" ? ["Kernels"] : []
+  return .executableTarget(
+    name: name, dependencies: ["NeuralKit", "MNISTData", "LessonSupport"] + kernels)
 }
 lessonTargets += [
   .target(name: "ExerciseSupport"),
@@ -79,36 +82,72 @@ if buildsSolutions {
   ]
 }
 
+// The targets, and the only direction imports may take (the compiler enforces it):
+//
+//   Kernels  ←  MNISTData  ←  NeuralKit  ←  LessonSupport  ←  lesson programs, tools
+//
+// - `Kernels`: where speed leads: the packed product, the worker pool, the subnormal
+//   mode, the parallel loops. Pointers and strides, no `Matrix`.
+// - `MNISTData`: IDX files, gzip, checksums, download, where the data comes from, the
+//   bundled subsets.
+// - `NeuralKit`: the network a learner reads: `Matrix`, activations, `Dense`, loss,
+//   optimizers, `Network`, `Trainer`, the gradient check.
+// - `LessonSupport`: what lesson programs share: the flag parser, tables, charts, the
+//   experiment runners and their reports, lesson 08's measurements.
 let package = Package(
   name: "NeuralNetsFromScratch",
+  // macOS 15 for `Synchronization.Atomic` (the worker pool, the NaN scan).
+  platforms: [.macOS(.v15)],
   products: [
     .library(name: "NeuralKit", targets: ["NeuralKit"])
   ],
   targets: [
-    // zlib for reading the .gz data sets (see Sources/NeuralKit/Data/GzipReader.swift).
+    // zlib for reading the .gz data sets (see Sources/MNISTData/GzipReader.swift).
     .systemLibrary(name: "CZlib"),
-    // The processor's subnormal flush mode (see Sources/NeuralKit/Core/SubnormalFlush.swift):
+    // The processor's subnormal flush mode (see Sources/Kernels/SubnormalFlush.swift):
     // a header of two inline functions, nothing to install or link.
     .systemLibrary(name: "CFloatMode"),
     .target(
-      name: "NeuralKit",
-      dependencies: ["CZlib", "CFloatMode"],
+      name: "Kernels",
+      dependencies: ["CFloatMode"],
       exclude: ["README.md"],
-      resources: [.copy("Data/BundledSubsets")],
+      swiftSettings: engineSettings
+    ),
+    .target(
+      name: "MNISTData",
+      dependencies: ["Kernels", "CZlib"],
+      exclude: ["README.md"],
+      resources: [.copy("BundledSubsets")],
+      swiftSettings: engineSettings
+    ),
+    .target(
+      name: "NeuralKit",
+      dependencies: ["Kernels", "MNISTData"],
+      exclude: ["README.md"],
+      swiftSettings: engineSettings
+    ),
+    .target(
+      name: "LessonSupport",
+      dependencies: ["NeuralKit", "MNISTData", "Kernels"],
+      exclude: ["README.md"],
       swiftSettings: engineSettings
     ),
     .executableTarget(
       name: "datasets",
-      dependencies: ["NeuralKit"]
+      dependencies: ["NeuralKit", "MNISTData", "LessonSupport"]
     ),
     .executableTarget(
       name: "benchmark",
-      dependencies: ["NeuralKit"],
+      dependencies: ["NeuralKit", "MNISTData", "LessonSupport"],
       swiftSettings: engineSettings
     ),
+    // Runs the package's built programs from the tests, as a newcomer would.
+    .target(name: "TestSupport", path: "Tests/TestSupport"),
     .testTarget(
       name: "NeuralKitTests",
-      dependencies: ["NeuralKit"]
+      dependencies: [
+        "NeuralKit", "Kernels", "MNISTData", "LessonSupport", "TestSupport", "CFloatMode",
+      ]
     ),
   ] + lessonTargets
 )

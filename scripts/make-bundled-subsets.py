@@ -6,7 +6,7 @@
 DIR holds `mnist/` and `fashion-mnist/`, each with the four official IDX files
 (`train-images-idx3-ubyte[.gz]`, `train-labels-idx1-ubyte[.gz]`,
 `t10k-images-idx3-ubyte[.gz]`, `t10k-labels-idx1-ubyte[.gz]`), the same layout as
-`--data-dir DIR`. The subsets are written to Sources/NeuralKit/Data/BundledSubsets/.
+`--data-dir DIR`. The subsets are written to Sources/MNISTData/BundledSubsets/.
 
 Selection is deterministic and needs no random numbers: for each class, the first
 TRAIN_PER_CLASS training images and the first TEST_PER_CLASS test images in file order,

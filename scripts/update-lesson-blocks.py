@@ -3,7 +3,7 @@
 
 Two kinds of block, each a fenced code block right after a marker line:
 
-    <!-- quote: Sources/NeuralKit/Training/Network.swift#train-step -->
+    <!-- quote: Sources/NeuralKit/Network/Network.swift#train-step -->
         replaced by the lines between `// lesson: train-step` and `// end lesson` in that
         file, de-indented by the opening marker's indentation;
 

@@ -1,4 +1,6 @@
 import Dispatch
+import LessonSupport
+import MNISTData
 import NeuralKit
 
 /// Measures the engine and prints one line per measurement:

@@ -1,4 +1,6 @@
 import Foundation
+import LessonSupport
+import MNISTData
 
 /// Cores this process may use.
 let activeCores = ProcessInfo.processInfo.activeProcessorCount

@@ -1,4 +1,6 @@
 import Foundation
+import LessonSupport
+import MNISTData
 import NeuralKit
 
 /// `--benchmark`: peak memory with both full sets loaded, then the median time of loading,

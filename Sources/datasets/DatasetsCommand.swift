@@ -1,4 +1,6 @@
 import Foundation
+import LessonSupport
+import MNISTData
 import NeuralKit
 
 /// `swift run datasets`: where MNIST and Fashion-MNIST come from, fetching what is

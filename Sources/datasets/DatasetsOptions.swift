@@ -1,5 +1,9 @@
 /// The command line of `datasets`, read into values; every mistake is a `Problem` whose
 /// message names the flag.
+
+import LessonSupport
+import MNISTData
+
 struct DatasetsOptions: Equatable {
   /// What to do.
   enum Mode: Equatable {

@@ -1,4 +1,6 @@
 import Foundation
+import LessonSupport
+import MNISTData
 import NeuralKit
 
 /// `swift run lesson01-sigmoid`: one neuron, the sigmoid and its slope, where the

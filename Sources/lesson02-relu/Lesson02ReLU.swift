@@ -1,4 +1,6 @@
 import Foundation
+import LessonSupport
+import MNISTData
 import NeuralKit
 
 /// `swift run lesson02-relu`: ReLU and its slope, how many units a ReLU layer switches

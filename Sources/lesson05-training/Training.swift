@@ -1,4 +1,6 @@
 import Foundation
+import LessonSupport
+import MNISTData
 import NeuralKit
 
 /// Lesson 05: training a real network on real data. 784 → 128 (ReLU) → 10 with Adam,

@@ -1,4 +1,6 @@
 import Foundation
+import LessonSupport
+import MNISTData
 import NeuralKit
 
 /// Lesson 06: ReLU vs Sigmoid, a controlled experiment. Trains the same network twice per

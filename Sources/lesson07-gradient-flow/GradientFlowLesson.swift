@@ -1,5 +1,7 @@
 import Dispatch
 import Foundation
+import LessonSupport
+import MNISTData
 import NeuralKit
 
 /// Lesson 07: gradient flow, measured. How big is each layer's weight gradient in a deep

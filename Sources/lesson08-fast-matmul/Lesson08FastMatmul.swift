@@ -1,5 +1,8 @@
 import Dispatch
 import Foundation
+import Kernels
+import LessonSupport
+import MNISTData
 import NeuralKit
 
 /// `swift run lesson08-fast-matmul`: the product behind every dense layer, measured one

@@ -1,3 +1,6 @@
+import Kernels
+import LessonSupport
+import MNISTData
 import NeuralKit
 import Testing
 

@@ -10,6 +10,9 @@
 /// message naming both shapes (`Matrix.product: (32 × 785) · (784 × 128): inner sizes
 /// 785 and 784 differ`). Those are programming errors; entry points that take data from
 /// outside (`Network.trainStep`, the data loaders) check shapes first and throw instead.
+
+import Kernels
+
 public struct Matrix: Equatable, Sendable {
   /// Number of rows (for a batch: one per example).
   public let rows: Int
@@ -116,26 +119,9 @@ extension Matrix: CustomStringConvertible {
   public var description: String {
     rowArrays.map { row in
       row.map { value in
-        let text = String(format4: value)
+        let text = fixed(value, 4)
         return String(repeating: " ", count: max(0, 9 - text.count)) + text
       }.joined(separator: " ")
     }.joined(separator: "\n")
-  }
-}
-
-extension String {
-  /// `value` with four decimals (`0.2500`, `-1.0000`): no Foundation needed.
-  init(format4 value: Float) {
-    if !value.isFinite {
-      self = "\(value)"
-      return
-    }
-    let scaled = (Double(value) * 10_000).rounded()
-    let sign = scaled < 0 ? "-" : ""
-    let magnitude = Int(abs(scaled))
-    let fraction = String(magnitude % 10_000)
-    self =
-      sign + "\(magnitude / 10_000)." + String(repeating: "0", count: 4 - fraction.count)
-      + fraction
   }
 }

@@ -9,6 +9,9 @@
 /// printed number in this tutorial reproducible. Floats are made from the raw bits here
 /// rather than by `Float.random(in:using:)`, whose algorithm the standard library may
 /// change between versions.
+
+import Kernels
+
 public struct SeededGenerator: RandomNumberGenerator, Sendable {
   private var state: (UInt64, UInt64, UInt64, UInt64)
 

@@ -1,4 +1,5 @@
 import Foundation
+import Kernels
 
 // lesson: cross-entropy
 /// Cross-entropy of one example: how surprised the model is by the true class.

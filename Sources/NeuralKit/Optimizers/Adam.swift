@@ -1,4 +1,5 @@
 import Foundation
+import Kernels
 
 /// Adam (Kingma and Ba, 2015) with Keras' defaults and Keras' form of the update.
 ///
@@ -25,8 +26,8 @@ public struct Adam: Optimizer {
   public var epsilon: Float
   /// Steps taken so far: t in the formulas.
   public private(set) var step = 0
-  private var firstMoments: [[Float]] = []
-  private var secondMoments: [[Float]] = []
+  /// Per tensor (W₁, b₁, W₂, …), m and then v, each the tensor's size.
+  private var moments: [[Float]] = []
 
   /// Adam with Keras' defaults, or the values given.
   public init(
@@ -42,64 +43,26 @@ public struct Adam: Optimizer {
   }
 
   public mutating func update(_ layers: inout [Dense], with gradients: [DenseGradients]) {
-    if firstMoments.isEmpty {
-      let zeros = layers.flatMap {
-        [
-          [Float](repeating: 0, count: $0.weights.count),
-          [Float](repeating: 0, count: $0.bias.count),
-        ]
-      }
-      firstMoments = zeros
-      secondMoments = zeros
-    }
     step += 1
     // Bias correction in Double: β₂ᵗ is 0.999ᵗ, close to 1 for small t.
     let t = Double(step)
     let correction = (1 - pow(Double(beta2), t)).squareRoot() / (1 - pow(Double(beta1), t))
     let alpha = Float(Double(learningRate) * correction)
-    let (b1, b2, eps) = (beta1, beta2, epsilon)
-    var m = firstMoments
-    var v = secondMoments
-    firstMoments = []  // hand the storage over: no copy on write
-    secondMoments = []
-    forEachTensor(&layers, gradients) { index, w, g in
-      m[index].withUnsafeMutableBufferPointer { m in
-        v[index].withUnsafeMutableBufferPointer { v in
-          let tensor = AdamTensor(w: w, g: g, m: m, v: v)
-          // Seven numbers read or written per weight (g, m, v, w): ~45 µs on one core
-          // for the 100,352 weights of a 784 × 128 layer, bound by memory (the same
-          // loop without its square root and division took as long). Large tensors are
-          // shared with the worker pool in independent ranges (the result is the same
-          // whoever computes a range).
-          let chunks = w.count >= 1 << 15 ? 8 : 1
-          let chunk = (w.count + chunks - 1) / chunks
-          let update = { (part: Int) in
-            for i in part * chunk..<min((part + 1) * chunk, tensor.w.count) {
-              tensor.m[i] = b1 * tensor.m[i] + (1 - b1) * tensor.g[i]
-              tensor.v[i] = b2 * tensor.v[i] + (1 - b2) * tensor.g[i] * tensor.g[i]
-              tensor.w[i] -= alpha * tensor.m[i] / (tensor.v[i].squareRoot() + eps)
-            }
-          }
-          if chunks > 1 {
-            WorkerPool.shared.run(units: chunks, update)
-          } else {
-            update(0)
-          }
+    let (beta1, beta2, epsilon) = (self.beta1, self.beta2, self.epsilon)
+    forEachTensor(&layers, gradients, state: &moments, statesPerTensor: 2) { w, g, moments in
+      let m = moments.part(0, length: w.count)
+      let v = moments.part(1, length: w.count)
+      // lesson: adam-update
+      parallelLoop(count: w.count) { range in  // large tensors: ranges on both cores
+        for i in range {
+          m[i] = beta1 * m[i] + (1 - beta1) * g[i]
+          v[i] = beta2 * v[i] + (1 - beta2) * g[i] * g[i]
+          w[i] -= alpha * m[i] / (v[i].squareRoot() + epsilon)
         }
       }
+      // end lesson
     }
-    firstMoments = m
-    secondMoments = v
   }
 
   public var summary: String { "adam(lr \(learningRate))" }
-}
-
-/// One tensor's buffers during an Adam step, handed to the worker pool: each unit writes
-/// only its own range of w, m and v.
-private struct AdamTensor: @unchecked Sendable {
-  let w: UnsafeMutableBufferPointer<Float>
-  let g: UnsafeBufferPointer<Float>
-  let m: UnsafeMutableBufferPointer<Float>
-  let v: UnsafeMutableBufferPointer<Float>
 }

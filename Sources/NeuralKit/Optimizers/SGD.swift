@@ -1,3 +1,5 @@
+import Kernels
+
 /// Stochastic gradient descent, with optional momentum, as Keras' `SGD`.
 ///
 ///     without momentum   w ← w − lr · g
@@ -10,6 +12,7 @@ public struct SGD: Optimizer {
   public var learningRate: Float
   /// Momentum μ in [0, 1); 0 is plain SGD.
   public var momentum: Float
+  /// Per tensor, the velocity v (empty without momentum).
   private var velocities: [[Float]] = []
 
   /// Plain SGD (momentum 0) or SGD with momentum; Keras' default rate is 0.01.
@@ -21,33 +24,22 @@ public struct SGD: Optimizer {
   }
 
   public mutating func update(_ layers: inout [Dense], with gradients: [DenseGradients]) {
-    let lr = learningRate
-    let mu = momentum
-    if mu == 0 {
-      forEachTensor(&layers, gradients) { _, w, g in
-        for i in w.indices { w[i] -= lr * g[i] }
-      }
-      return
-    }
-    if velocities.isEmpty {
-      velocities = layers.flatMap {
-        [
-          [Float](repeating: 0, count: $0.weights.count),
-          [Float](repeating: 0, count: $0.bias.count),
-        ]
-      }
-    }
-    var velocities = self.velocities
-    self.velocities = []  // hand the storage over: no copy on write
-    forEachTensor(&layers, gradients) { index, w, g in
-      velocities[index].withUnsafeMutableBufferPointer { v in
-        for i in w.indices {
-          v[i] = mu * v[i] - lr * g[i]
-          w[i] += v[i]
+    let (learningRate, momentum) = (self.learningRate, self.momentum)
+    let statesPerTensor = momentum == 0 ? 0 : 1
+    forEachTensor(&layers, gradients, state: &velocities, statesPerTensor: statesPerTensor) {
+      w, g, velocity in
+      let v = velocity  // empty without momentum
+      parallelLoop(count: w.count) { range in  // large tensors: ranges on both cores
+        for i in range {
+          if momentum == 0 {
+            w[i] -= learningRate * g[i]
+          } else {
+            v[i] = momentum * v[i] - learningRate * g[i]
+            w[i] += v[i]
+          }
         }
       }
     }
-    self.velocities = velocities
   }
 
   public var summary: String {

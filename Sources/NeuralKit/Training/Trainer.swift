@@ -1,4 +1,5 @@
 import Dispatch
+import MNISTData
 
 /// Trains a network on a data set, epoch after epoch, and records what happened.
 ///

@@ -1,5 +1,9 @@
 import Foundation
+import Kernels
+import LessonSupport
+import MNISTData
 import NeuralKit
+import TestSupport
 import Testing
 
 #if canImport(Glibc)

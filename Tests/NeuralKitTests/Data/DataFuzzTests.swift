@@ -1,4 +1,7 @@
 import Foundation
+import Kernels
+import LessonSupport
+import MNISTData
 import NeuralKit
 import Testing
 

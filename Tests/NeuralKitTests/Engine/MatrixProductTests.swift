@@ -1,5 +1,8 @@
 import Testing
 
+@testable import Kernels
+@testable import LessonSupport
+@testable import MNISTData
 @testable import NeuralKit
 
 /// The fast product against the textbook definition, on shapes chosen to hit every edge:

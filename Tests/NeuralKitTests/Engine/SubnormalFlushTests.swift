@@ -4,9 +4,12 @@ import Foundation
 import Synchronization
 import Testing
 
+@testable import Kernels
+@testable import LessonSupport
+@testable import MNISTData
 @testable import NeuralKit
 
-/// The engine's flush-to-zero mode (Core/SubnormalFlush.swift): on inside the product
+/// The engine's flush-to-zero mode (Sources/Kernels/SubnormalFlush.swift): on inside the product
 /// and the optimizers, on every thread that runs their work, and off again outside.
 @Suite(
   "Engine: subnormal numbers flushed to zero inside the engine only",

@@ -2,6 +2,9 @@ import Foundation
 import Synchronization
 import Testing
 
+@testable import Kernels
+@testable import LessonSupport
+@testable import MNISTData
 @testable import NeuralKit
 
 @Suite struct WorkerPoolTests {

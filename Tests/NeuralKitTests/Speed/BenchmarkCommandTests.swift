@@ -1,3 +1,8 @@
+import Kernels
+import LessonSupport
+import MNISTData
+import NeuralKit
+import TestSupport
 import Testing
 
 /// The benchmark's command line: `--help` explains it, a wrong flag is named and refused

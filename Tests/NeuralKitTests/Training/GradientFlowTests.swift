@@ -1,6 +1,9 @@
 import Foundation
 import Testing
 
+@testable import Kernels
+@testable import LessonSupport
+@testable import MNISTData
 @testable import NeuralKit
 
 @Suite struct GradientFlowTests {

@@ -1,6 +1,9 @@
 import Foundation
 import Testing
 
+@testable import Kernels
+@testable import LessonSupport
+@testable import MNISTData
 @testable import NeuralKit
 
 /// A small learnable data set: 4 × 4 images whose label is the brightest quadrant
