@@ -141,13 +141,18 @@ let package = Package(
       dependencies: ["NeuralKit", "MNISTData", "LessonSupport"],
       swiftSettings: engineSettings
     ),
-    // Runs the package's built programs from the tests, as a newcomer would.
-    .target(name: "TestSupport", path: "Tests/TestSupport"),
+    // What several test targets share: running the built programs as a newcomer would,
+    // reading the package's files, a small learnable data set.
+    .target(
+      name: "TestSupport", dependencies: ["NeuralKit", "MNISTData"], path: "Tests/TestSupport"),
+    .testTarget(name: "KernelsTests", dependencies: ["Kernels", "NeuralKit", "CFloatMode"]),
     .testTarget(
-      name: "NeuralKitTests",
-      dependencies: [
-        "NeuralKit", "Kernels", "MNISTData", "LessonSupport", "TestSupport", "CFloatMode",
-      ]
-    ),
+      name: "MNISTDataTests",
+      dependencies: ["MNISTData", "NeuralKit", "LessonSupport", "TestSupport"]),
+    .testTarget(
+      name: "NeuralKitTests", dependencies: ["NeuralKit", "Kernels", "MNISTData", "TestSupport"]),
+    .testTarget(
+      name: "LessonSupportTests",
+      dependencies: ["LessonSupport", "NeuralKit", "MNISTData", "Kernels", "TestSupport"]),
   ] + lessonTargets
 )

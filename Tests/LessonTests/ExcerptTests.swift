@@ -1,4 +1,5 @@
 import Foundation
+import TestSupport
 import Testing
 
 /// Every code excerpt a lesson quotes from the sources must match the marked region it

@@ -1,4 +1,3 @@
-import Kernels
 import LessonSupport
 import MNISTData
 import NeuralKit

@@ -1,4 +1,5 @@
 import Foundation
+import TestSupport
 import Testing
 
 /// Each lesson's text shows its program's output under `--quick`; this test runs the
@@ -19,14 +20,14 @@ struct LessonOutputTests {
     let marker = "<!-- output: swift run \(program) --quick -->"
     let shown = try #require(
       fencedBlock(after: marker, in: text), "\(lesson) has no block after \(marker)")
-    let run = try LessonProgram(name: program).run(["--quick"])
+    let run = try BuiltProgram(named: program).run(["--quick"])
     #expect(run.status == 0, "\(program) --quick exited with \(run.status): \(run.errors)")
     expectSameLines(run.output, shown, what: "\(program) --quick", against: lesson)
   }
 
   @Test("output fits 80 columns", arguments: lessonPrograms.map(\.program))
   func fitsEightyColumns(_ program: String) throws {
-    let run = try LessonProgram(name: program).run(["--quick"])
+    let run = try BuiltProgram(named: program).run(["--quick"])
     for line in run.output.split(separator: "\n") {
       #expect(line.count <= 80, "\(program): a line of \(line.count) characters: \(line)")
     }
@@ -35,10 +36,10 @@ struct LessonOutputTests {
 
   @Test("--help explains and exits 0; a bad flag exits 2", arguments: lessonPrograms.map(\.program))
   func flags(_ program: String) throws {
-    let help = try LessonProgram(name: program).run(["--help"])
+    let help = try BuiltProgram(named: program).run(["--help"])
     #expect(help.status == 0)
     #expect(help.output.hasPrefix("usage: swift run \(program)"))
-    let bad = try LessonProgram(name: program).run(["--quik"])
+    let bad = try BuiltProgram(named: program).run(["--quik"])
     #expect(bad.status == 2)
     #expect(bad.errors.contains("unknown flag '--quik'"))
     #expect(bad.output.isEmpty)
@@ -48,7 +49,7 @@ struct LessonOutputTests {
     "the program ends by pointing at the exercise and the next lesson",
     arguments: lessonPrograms.map(\.program))
   func endsWithNextSteps(_ program: String) throws {
-    let lines = try LessonProgram(name: program).run(["--quick"]).output.split(separator: "\n")
+    let lines = try BuiltProgram(named: program).run(["--quick"]).output.split(separator: "\n")
     #expect(lines.suffix(4).contains { $0.contains("exercises/") })
     #expect(lines.suffix(4).contains { $0.contains("--filter Lesson") })
     #expect(lines.last?.hasPrefix("Next:") == true)

@@ -1,4 +1,5 @@
 import Foundation
+import TestSupport
 import Testing
 
 /// Lessons 05 and 06 end to end in `--quick` mode on the bundled subsets: they exit 0 and
@@ -17,7 +18,7 @@ struct TrainingLessonTests {
   func experimentReport() throws {
     let folder = try temporaryFolder()
     defer { try? FileManager.default.removeItem(at: folder) }
-    let run = try LessonProgram(name: "lesson06-relu-vs-sigmoid").run([
+    let run = try BuiltProgram(named: "lesson06-relu-vs-sigmoid").run([
       "--quick", "--out", folder.path,
     ])
     #expect(run.status == 0, "\(run.errors)")
@@ -46,7 +47,7 @@ struct TrainingLessonTests {
   func trainingResults() throws {
     let folder = try temporaryFolder()
     defer { try? FileManager.default.removeItem(at: folder) }
-    let run = try LessonProgram(name: "lesson05-training").run(["--quick", "--out", folder.path])
+    let run = try BuiltProgram(named: "lesson05-training").run(["--quick", "--out", folder.path])
     #expect(run.status == 0, "\(run.errors)")
     let rows = try csvRows(folder.appendingPathComponent("training-mnist.csv"))
     #expect(rows.count == 1 + 2)
@@ -66,14 +67,14 @@ struct TrainingLessonTests {
       ("lesson05-training", ["--learning-rate", "-1"], "--learning-rate -1"),
     ])
   func badFlags(_ program: String, _ arguments: [String], _ message: String) throws {
-    let run = try LessonProgram(name: program).run(arguments)
+    let run = try BuiltProgram(named: program).run(arguments)
     #expect(run.status == 2)
     #expect(run.errors.contains(message), "\(run.errors)")
   }
 
   @Test("a missing data folder is an error that names it, exit 1")
   func missingDataFolder() throws {
-    let run = try LessonProgram(name: "lesson05-training").run([
+    let run = try BuiltProgram(named: "lesson05-training").run([
       "--quick", "--data-dir", "/nonexistent/data",
     ])
     #expect(run.status == 1)

@@ -1,32 +1,106 @@
 import Foundation
 
-/// The package's executables, which `swift build --build-tests` (and so `swift test`)
-/// puts next to the test bundle, run as a newcomer would run them.
-public enum BuiltProgram {
-  /// The path of the built executable `name`, or nil when it is not there.
-  public static func path(named name: String) -> String? {
-    let folder = URL(fileURLWithPath: CommandLine.arguments[0]).deletingLastPathComponent()
-    for candidate in [folder, folder.deletingLastPathComponent()] {
-      let path = candidate.appendingPathComponent(name).path
-      if FileManager.default.isExecutableFile(atPath: path) { return path }
-    }
-    return nil
+/// One of the package's executables, which `swift build --build-tests` (and so `swift
+/// test`) puts next to the test bundle, run as a newcomer would run it.
+///
+///     let run = try BuiltProgram(named: "lesson01-sigmoid").run(["--quick"])
+///     #expect(run.status == 0, "\(run.errors)")
+public struct BuiltProgram: Sendable {
+  /// The executable's path.
+  public var path: String
+
+  /// The built executable `name` (`lesson01-sigmoid`, `datasets`), next to the tests.
+  public init(named name: String) {
+    path = Self.productsDirectory.appendingPathComponent(name).path
   }
 
-  /// Exit status and standard output + error of `executable arguments`.
-  public static func run(
-    _ executable: String, _ arguments: [String], environment: [String: String]? = nil
-  ) throws -> (status: Int32, output: String) {
+  /// Whether the executable is there: a suite that needs it is enabled only then.
+  public var exists: Bool { FileManager.default.isExecutableFile(atPath: path) }
+
+  /// What one run gave.
+  public struct Run: Sendable {
+    /// The exit status.
+    public var status: Int32
+    /// Standard output.
+    public var output: String
+    /// Standard error.
+    public var errors: String
+    /// Both, output first: for checks that do not care where a line went.
+    public var text: String { output + errors }
+  }
+
+  /// Runs the program with `arguments`, its environment the tests' own with `environment`
+  /// added (`NO_COLOR=1` unless told otherwise).
+  public func run(_ arguments: [String], environment: [String: String] = ["NO_COLOR": "1"]) throws
+    -> Run
+  {
+    try Self.run(
+      path, arguments,
+      environment: ProcessInfo.processInfo.environment.merging(environment) { $1 })
+  }
+
+  /// Runs `executable` (any path: `setpriv` in front of a program, say) with exactly
+  /// `environment`.
+  public static func run(_ executable: String, _ arguments: [String], environment: [String: String])
+    throws -> Run
+  {
     let process = Process()
     process.executableURL = URL(fileURLWithPath: executable)
     process.arguments = arguments
-    if let environment { process.environment = environment }
-    let pipe = Pipe()
-    process.standardOutput = pipe
-    process.standardError = pipe
+    process.environment = environment
+    let output = Pipe()
+    let errors = Pipe()
+    process.standardOutput = output
+    process.standardError = errors
     try process.run()
-    let data = pipe.fileHandleForReading.readDataToEndOfFile()
+    // Standard error is read on another thread, so a program that fills one pipe while
+    // the tests wait on the other cannot block.
+    let errorText = ErrorReader(errors.fileHandleForReading)
+    let outputData = output.fileHandleForReading.readDataToEndOfFile()
     process.waitUntilExit()
-    return (process.terminationStatus, String(decoding: data, as: UTF8.self))
+    return Run(
+      status: process.terminationStatus, output: String(decoding: outputData, as: UTF8.self),
+      errors: errorText.text())
   }
+
+  /// Where SwiftPM put the executables: next to the test binary.
+  public static let productsDirectory: URL = {
+    let executable = Bundle.main.executableURL ?? URL(fileURLWithPath: CommandLine.arguments[0])
+    var directory = executable.deletingLastPathComponent()
+    // On macOS the tests run inside `….xctest/Contents/MacOS/`.
+    while directory.pathExtension == "xctest" || directory.lastPathComponent == "MacOS"
+      || directory.lastPathComponent == "Contents"
+    {
+      directory.deleteLastPathComponent()
+    }
+    return directory
+  }()
+}
+
+/// Reads a pipe to its end on a thread of its own.
+private final class ErrorReader: @unchecked Sendable {
+  private var data = Data()
+  private let done = DispatchSemaphore(value: 0)
+
+  init(_ handle: FileHandle) {
+    Thread.detachNewThread { [self] in
+      data = handle.readDataToEndOfFile()
+      done.signal()
+    }
+  }
+
+  /// Everything read, once the pipe has closed.
+  func text() -> String {
+    done.wait()
+    return String(decoding: data, as: UTF8.self)
+  }
+}
+
+/// The package's root folder, found from this file's path.
+public let packageRoot = URL(fileURLWithPath: #filePath).deletingLastPathComponent()
+  .deletingLastPathComponent().deletingLastPathComponent()
+
+/// The text of a file in the package, by its path from the root.
+public func packageFile(_ path: String) throws -> String {
+  try String(contentsOf: packageRoot.appendingPathComponent(path), encoding: .utf8)
 }

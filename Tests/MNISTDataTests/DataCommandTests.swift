@@ -1,5 +1,4 @@
 import Foundation
-import Kernels
 import LessonSupport
 import MNISTData
 import NeuralKit
@@ -45,7 +44,8 @@ struct DataPictureTests {
 /// Runs the built `datasets` program, which `swift build --build-tests` (and so
 /// `swift test`) puts next to the test bundle.
 struct DatasetsProgram {
-  static let path = BuiltProgram.path(named: "datasets")
+  static let program = BuiltProgram(named: "datasets")
+  static let path: String? = program.exists ? program.path : nil
 
   /// `setpriv`, which runs a program as another user (util-linux), when present.
   static let setpriv: String? =
@@ -73,12 +73,13 @@ struct DatasetsProgram {
     let environment = [
       "HOME": cache, "XDG_CACHE_HOME": cache, "NEURALKIT_OFFLINE": "1", "NO_COLOR": "1",
     ]
-    if asNobody {
-      return try BuiltProgram.run(
+    let run =
+      asNobody
+      ? try BuiltProgram.run(
         setpriv!, ["--reuid=65534", "--regid=65534", "--clear-groups", path!] + arguments,
         environment: environment)
-    }
-    return try BuiltProgram.run(path!, arguments, environment: environment)
+      : try BuiltProgram.run(path!, arguments, environment: environment)
+    return (run.status, run.text)
   }
 }
 

@@ -1,7 +1,7 @@
 import Foundation
+import TestSupport
 import Testing
 
-@testable import Kernels
 @testable import LessonSupport
 @testable import MNISTData
 @testable import NeuralKit

@@ -1,6 +1,5 @@
 import Testing
 
-@testable import Kernels
 @testable import LessonSupport
 @testable import MNISTData
 @testable import NeuralKit

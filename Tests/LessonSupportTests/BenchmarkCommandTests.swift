@@ -1,4 +1,3 @@
-import Kernels
 import LessonSupport
 import MNISTData
 import NeuralKit
@@ -10,14 +9,15 @@ import Testing
 @Suite(
   "Speed: the benchmark command",
   .enabled(
-    if: BuiltProgram.path(named: "benchmark") != nil,
+    if: BuiltProgram(named: "benchmark").exists,
     "the benchmark program is not built next to the tests"))
 struct BenchmarkCommandTests {
-  let path = BuiltProgram.path(named: "benchmark")!
+  let benchmark = BuiltProgram(named: "benchmark")
 
   @Test("--help and -h print the usage and every flag, exit 0", arguments: ["--help", "-h"])
   func help(flag: String) throws {
-    let (status, output) = try BuiltProgram.run(path, [flag])
+    let run = try benchmark.run([flag])
+    let (status, output) = (run.status, run.text)
     #expect(status == 0, "\(output)")
     for text in ["Usage: swift run -c release benchmark", "--quick", "--under-load", "BENCH"] {
       #expect(output.contains(text), "missing \(text) in: \(output)")
@@ -26,7 +26,8 @@ struct BenchmarkCommandTests {
 
   @Test("an unknown flag is exit 2 with its name, and nothing is measured")
   func unknownFlag() throws {
-    let (status, output) = try BuiltProgram.run(path, ["--quik"])
+    let run = try benchmark.run(["--quik"])
+    let (status, output) = (run.status, run.text)
     #expect(status == 2)
     #expect(output.contains("unknown option '--quik'"), "\(output)")
     #expect(!output.contains("BENCH"), "\(output)")

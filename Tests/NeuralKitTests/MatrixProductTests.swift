@@ -1,7 +1,6 @@
+import Kernels
 import Testing
 
-@testable import Kernels
-@testable import LessonSupport
 @testable import MNISTData
 @testable import NeuralKit
 
@@ -112,7 +111,7 @@ import Testing
             m: m, n: n, k: k, a: aBuffer.baseAddress, aRowStride: k, aColumnStride: 1,
             b: UnsafePointer(floats + offset), bRowStride: n, bColumnStride: 1,
             c: cBuffer.baseAddress, accumulate: false
-          ).run(cores: 2)
+          ).run(threads: 2)
         }
       }
       expectClose(c, expected, a, b)

@@ -1,8 +1,6 @@
 import Foundation
 import Testing
 
-@testable import Kernels
-@testable import LessonSupport
 @testable import MNISTData
 @testable import NeuralKit
 

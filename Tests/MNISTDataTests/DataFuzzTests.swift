@@ -1,6 +1,4 @@
 import Foundation
-import Kernels
-import LessonSupport
 import MNISTData
 import NeuralKit
 import Testing
