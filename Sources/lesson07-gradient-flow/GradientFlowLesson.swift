@@ -369,8 +369,4 @@ struct GradientFlowLesson {
     }
     arguments.writeResultsOrExit(files, program: program)
   }
-
-  static func secondsSince(_ start: UInt64) -> Double {
-    Double(DispatchTime.now().uptimeNanoseconds - start) / 1e9
-  }
 }

@@ -104,7 +104,11 @@ public struct Trainer: Sendable {
 }
 
 /// Seconds since a `DispatchTime` reading in nanoseconds.
-func secondsSince(_ start: UInt64) -> Double {
+///
+///     let start = DispatchTime.now().uptimeNanoseconds
+///     …
+///     print(fixed(secondsSince(start), 1), "s")
+public func secondsSince(_ start: UInt64) -> Double {
   Double(DispatchTime.now().uptimeNanoseconds - start) / 1e9
 }
 
