@@ -1,6 +1,6 @@
 import Foundation
 
-/// The small subsets shipped inside NeuralKit as SwiftPM resources, so every lesson runs
+/// The small subsets shipped inside MNISTData as SwiftPM resources, so every lesson runs
 /// offline: per data set 10,000 training images (1,000 per class) and 2,000 test images
 /// (200 per class), the first of each class in the official files' order.
 /// `scripts/make-bundled-subsets.py` rebuilds them; `BundledSubsets/LICENSE.md` gives

@@ -57,19 +57,10 @@ public struct TrainingPhases: Sendable, Equatable {
       }
       images.fillBatch(indices, into: &inputs, labels: &labels)
       batchConversion += lap()
-      var passes: [DenseForward] = []
-      for layer in network.layers { passes.append(layer.forward(passes.last?.output ?? inputs)) }
+      let passes = network.forward(inputs)
       let loss = SoftmaxCrossEntropy.evaluate(logits: passes.last!.output, labels: labels)
       forward += lap()
-      var gradients: [DenseGradients] = []
-      var dOutput = loss.dLogits  // (batch, classes)
-      for l in network.layers.indices.reversed() {
-        let layerGradients = network.layers[l].backward(
-          dOutput, inputs: l == 0 ? inputs : passes[l - 1].output, forward: passes[l],
-          needsInputGradient: l > 0)
-        gradients.insert(layerGradients, at: 0)
-        if let dX = layerGradients.dX { dOutput = dX }
-      }
+      let gradients = network.backward(loss.dLogits, inputs: inputs, passes: passes)
       backward += lap()
       optimizer.update(&network.layers, with: gradients)
       self.optimizer += lap()

@@ -1,8 +1,11 @@
 // The three products a dense layer needs, A·B, Aᵀ·B and A·Bᵀ, and the textbook triple
 // loop they are tested against. The fast product itself lives in the `Kernels` target
 // (`Sources/Kernels/Product.swift`, which explains its blocking, packing and threads);
-// these functions check shapes and hand it the matrices' storage as pointers.
+// these functions check shapes and hand it the matrices' storage as pointers. With
+// `NEURALKIT_PRODUCT=plain` every product is the triple loop instead (`ProductEngine`):
+// slower, and the same network learns the same thing.
 
+import Foundation
 import Kernels
 
 extension Matrix {
@@ -54,6 +57,12 @@ extension Matrix {
     require(
       c.rows == m && c.columns == n,
       "Matrix.product: \(shapeA) · \(shapeB) gives (\(m) × \(n)), not \(c.shapeDescription)")
+    if ProductEngine.current == .plain {
+      plainProduct(
+        a, transposingFirst: transposeA, b, transposingSecond: transposeB, into: &c,
+        accumulating: accumulating)
+      return
+    }
     a.values.withUnsafeBufferPointer { aBuffer in
       b.values.withUnsafeBufferPointer { bBuffer in
         c.values.withUnsafeMutableBufferPointer { cBuffer in
@@ -66,6 +75,24 @@ extension Matrix {
             c: cBuffer.baseAddress, accumulate: accumulating
           ).run(threads: threads)
         }
+      }
+    }
+  }
+
+  /// `multiply` as the textbook triple loop, for `ProductEngine.plain`: element (i, p)
+  /// of op(A) is A[i][p], or A[p][i] when transposed; likewise for B.
+  static func plainProduct(
+    _ a: Matrix, transposingFirst transposeA: Bool, _ b: Matrix,
+    transposingSecond transposeB: Bool, into c: inout Matrix, accumulating: Bool
+  ) {
+    let k = transposeA ? a.rows : a.columns
+    for i in 0..<c.rows {
+      for j in 0..<c.columns {
+        var sum: Float = 0
+        for p in 0..<k {
+          sum += (transposeA ? a[p, i] : a[i, p]) * (transposeB ? b[j, p] : b[p, j])
+        }
+        c[i, j] = accumulating ? c[i, j] + sum : sum
       }
     }
   }
@@ -87,5 +114,39 @@ extension Matrix {
       }
     }
     return c
+  }
+}
+
+/// Which code computes every matrix product: the fast kernel or the triple loop.
+///
+/// The network's numbers do not depend on it beyond rounding: the triple loop adds the
+/// products in another order, so the last bits of a sum differ, and a short training
+/// run reaches the same accuracy either way (a test checks it). Only the time changes:
+/// the kernel is 50–150 times faster (`swift run -c release benchmark`).
+///
+///     NEURALKIT_PRODUCT=plain swift run lesson05-training --quick   // the whole run, plain
+///
+///     ProductEngine.$current.withValue(.plain) { … }   // inside a program or a test
+public enum ProductEngine: String, Sendable {
+  /// `Kernels`' packed, blocked, multi-core product (the default).
+  case packed
+  /// The triple loop of `Matrix.naiveProduct`, on one core.
+  case plain
+
+  /// The engine products use here: `.plain` when the environment variable
+  /// `NEURALKIT_PRODUCT` is `plain`, otherwise `.packed`. A task-local value, so a test
+  /// can switch it for its own work without touching other tests running beside it.
+  @TaskLocal public static var current: ProductEngine = fromEnvironment()
+
+  /// `NEURALKIT_PRODUCT` read: unset is `.packed`; a value that names no engine stops
+  /// the program saying which values there are.
+  static func fromEnvironment(_ environment: [String: String] = ProcessInfo.processInfo.environment)
+    -> ProductEngine
+  {
+    guard let value = environment["NEURALKIT_PRODUCT"] else { return .packed }
+    guard let engine = ProductEngine(rawValue: value) else {
+      fatalError("NEURALKIT_PRODUCT is '\(value)': use 'plain' (the triple loop) or 'packed'.")
+    }
+    return engine
   }
 }

@@ -109,11 +109,21 @@ public struct Network: Equatable, Sendable, CustomStringConvertible {
     let passes = forward(inputs)
     let logits = passes.last!.output  // (batch, classes)
     let loss = SoftmaxCrossEntropy.evaluate(logits: logits, labels: labels)
-    // lesson: network-backward
-    // Backward: from the loss to the first layer, each layer's dX is the dA of the one
-    // before it. The first layer's dX is not needed.
+    return Backpropagation(
+      loss: loss.loss, correct: countCorrect(logits, labels),
+      gradients: backward(loss.dLogits, inputs: inputs, passes: passes), passes: passes)
+  }
+
+  /// The backward pass: every layer's gradients, first layer first, from the gradient of
+  /// the loss with respect to the logits and the forward pass that produced them.
+  // lesson: network-backward
+  public func backward(_ dLogits: Matrix, inputs: Matrix, passes: [DenseForward])
+    -> [DenseGradients]
+  {
+    // From the loss to the first layer, each layer's dX is the dA of the one before it.
+    // The first layer's dX is not needed.
     var gradients: [DenseGradients] = []
-    var dOutput = loss.dLogits  // (batch, classes)
+    var dOutput = dLogits  // (batch, classes)
     for l in layers.indices.reversed() {
       let layerInputs = l == 0 ? inputs : passes[l - 1].output
       let layerGradients = layers[l].backward(
@@ -121,11 +131,9 @@ public struct Network: Equatable, Sendable, CustomStringConvertible {
       gradients.append(layerGradients)
       if let dX = layerGradients.dX { dOutput = dX }
     }
-    // end lesson
-    return Backpropagation(
-      loss: loss.loss, correct: countCorrect(logits, labels), gradients: gradients.reversed(),
-      passes: passes)
+    return gradients.reversed()
   }
+  // end lesson
 
   /// One step of training on one batch: backpropagate, then let the optimizer update the
   /// weights. Throws `NeuralKitError.nonFiniteLoss` instead of updating when the loss is
@@ -147,29 +155,42 @@ public struct Network: Equatable, Sendable, CustomStringConvertible {
   /// The mean loss and accuracy on a set of examples, in batches of `batchSize` rows.
   public func evaluate(inputs: Matrix, labels: [Int], batchSize: Int = 1000) throws -> BatchResult {
     try checkInputs(inputs, labels: labels)
-    var totalLoss: Double = 0
-    var correct = 0
-    var start = 0
-    while start < inputs.rows {
-      let end = min(start + batchSize, inputs.rows)
-      let batch = Matrix(
-        rows: end - start, columns: inputs.columns,
-        values: Array(inputs.values[start * inputs.columns..<end * inputs.columns]))
-      let batchResult = evaluateBatch(batch, Array(labels[start..<end]))
-      totalLoss += batchResult.lossSum
-      correct += batchResult.correct
-      start = end
-    }
-    let count = max(inputs.rows, 1)
-    return BatchResult(loss: Float(totalLoss / Double(count)), correct: correct, count: inputs.rows)
+    return evaluateInBatches(count: inputs.rows, batchSize: batchSize) {
+      range, batch, batchLabels in
+      let width = inputs.columns
+      batch = Matrix(
+        rows: range.count, columns: width,
+        values: Array(inputs.values[range.lowerBound * width..<range.upperBound * width]))
+      batchLabels = Array(labels[range])
+    }.result
   }
 
-  /// One batch of an evaluation: the loss summed over its rows (mean × rows, so batches
-  /// of any size add up) and how many it classifies right. Inputs are not checked.
-  func evaluateBatch(_ inputs: Matrix, _ labels: [Int]) -> (lossSum: Double, correct: Int) {
-    let logits = forward(inputs).last!.output
-    let loss = SoftmaxCrossEntropy.evaluate(logits: logits, labels: labels).loss
-    return (Double(loss) * Double(inputs.rows), countCorrect(logits, labels))
+  /// The mean loss and the predicted classes of `count` examples, `batchSize` at a time:
+  /// `fill` writes the examples and labels of a range of them into a batch. The loss of
+  /// each batch is its mean times its rows, so batches of any size add up. Inputs are not
+  /// checked.
+  func evaluateInBatches(
+    count: Int, batchSize: Int, fill: (Range<Int>, inout Matrix, inout [Int]) -> Void
+  ) -> (result: BatchResult, predictions: [Int]) {
+    require(batchSize > 0, "evaluate: batch size must be positive, got \(batchSize)")
+    var totalLoss: Double = 0
+    var predictions: [Int] = []
+    predictions.reserveCapacity(count)
+    var correct = 0
+    var batch = Matrix(rows: 0, columns: inputCount)
+    var labels: [Int] = []
+    for start in stride(from: 0, to: count, by: batchSize) {
+      let range = start..<min(start + batchSize, count)
+      fill(range, &batch, &labels)
+      let logits = forward(batch).last!.output
+      let loss = SoftmaxCrossEntropy.evaluate(logits: logits, labels: labels).loss
+      totalLoss += Double(loss) * Double(range.count)
+      correct += countCorrect(logits, labels)
+      predictions += logits.argmaxPerRow()
+    }
+    let result = BatchResult(
+      loss: Float(totalLoss / Double(max(count, 1))), correct: correct, count: count)
+    return (result, predictions)
   }
 
   private func countCorrect(_ logits: Matrix, _ labels: [Int]) -> Int {

@@ -132,38 +132,22 @@ struct RunningMetrics {
 extension Network {
   /// Mean loss and accuracy on a whole split, 1,000 images at a time.
   public func evaluate(_ images: LabeledImages, scaled: Bool = true) -> BatchResult {
-    var totalLoss: Double = 0
-    var correct = 0
-    var start = 0
-    var inputs = Matrix(rows: 0, columns: images.pixelsPerImage)
-    var labels: [Int] = []
-    while start < images.count {
-      let end = min(start + 1000, images.count)
-      if inputs.rows != end - start {
-        inputs = Matrix(rows: end - start, columns: images.pixelsPerImage)
-      }
-      images.fillBatch(Array(start..<end), into: &inputs, labels: &labels, scaled: scaled)
-      let batchResult = evaluateBatch(inputs, labels)
-      totalLoss += batchResult.lossSum
-      correct += batchResult.correct
-      start = end
-    }
-    let count = max(images.count, 1)
-    return BatchResult(
-      loss: Float(totalLoss / Double(count)), correct: correct, count: images.count)
+    evaluateInBatches(images, scaled: scaled).result
   }
 
   /// The predicted class of every image of a split.
   public func predictions(_ images: LabeledImages, scaled: Bool = true) -> [Int] {
-    var predicted: [Int] = []
-    predicted.reserveCapacity(images.count)
-    var start = 0
-    while start < images.count {
-      let end = min(start + 1000, images.count)
-      let (inputs, _) = images.batch(Array(start..<end), scaled: scaled)
-      predicted += forward(inputs).last!.output.argmaxPerRow()
-      start = end
+    evaluateInBatches(images, scaled: scaled).predictions
+  }
+
+  private func evaluateInBatches(_ images: LabeledImages, scaled: Bool) -> (
+    result: BatchResult, predictions: [Int]
+  ) {
+    evaluateInBatches(count: images.count, batchSize: 1000) { range, batch, labels in
+      if batch.rows != range.count {
+        batch = Matrix(rows: range.count, columns: images.pixelsPerImage)
+      }
+      images.fillBatch(Array(range), into: &batch, labels: &labels, scaled: scaled)
     }
-    return predicted
   }
 }
