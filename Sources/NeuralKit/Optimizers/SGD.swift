@@ -27,8 +27,7 @@ public struct SGD: Optimizer {
     let (learningRate, momentum) = (self.learningRate, self.momentum)
     let statesPerTensor = momentum == 0 ? 0 : 1
     forEachTensor(&layers, gradients, state: &velocities, statesPerTensor: statesPerTensor) {
-      w, g, velocity in
-      let v = velocity  // empty without momentum
+      w, g, v in  // v is empty without momentum
       parallelLoop(count: w.count) { range in  // large tensors: ranges on both cores
         for i in range {
           if momentum == 0 {
