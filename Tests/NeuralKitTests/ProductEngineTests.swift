@@ -31,9 +31,9 @@ struct ProductEngineTests {
     #expect(ProductEngine.fromEnvironment(["NEURALKIT_PRODUCT": "packed"]) == .packed)
   }
 
-  @Test("a bad NEURALKIT_PRODUCT stops the program and names the values")
+  @Test("a bad NEURALKIT_PRODUCT stops the program with status 2")
   func badEnvironment() async {
-    await #expect(processExitsWith: .failure) {
+    await #expect(processExitsWith: .exitCode(2)) {
       _ = ProductEngine.fromEnvironment(["NEURALKIT_PRODUCT": "fast"])
     }
   }

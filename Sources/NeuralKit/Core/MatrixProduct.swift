@@ -139,13 +139,15 @@ public enum ProductEngine: String, Sendable {
   @TaskLocal public static var current: ProductEngine = fromEnvironment()
 
   /// `NEURALKIT_PRODUCT` read: unset is `.packed`; a value that names no engine stops
-  /// the program saying which values there are.
+  /// the program (exit status 2, as for a bad flag) saying which values there are.
   static func fromEnvironment(_ environment: [String: String] = ProcessInfo.processInfo.environment)
     -> ProductEngine
   {
     guard let value = environment["NEURALKIT_PRODUCT"] else { return .packed }
     guard let engine = ProductEngine(rawValue: value) else {
-      fatalError("NEURALKIT_PRODUCT is '\(value)': use 'plain' (the triple loop) or 'packed'.")
+      let message = "NEURALKIT_PRODUCT is '\(value)': use 'plain' (the triple loop) or 'packed'."
+      FileHandle.standardError.write(Data((message + "\n").utf8))
+      exit(2)
     }
     return engine
   }
