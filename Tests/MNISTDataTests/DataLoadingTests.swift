@@ -98,6 +98,51 @@ struct DataBatchTests {
     pixels: [0, 255, 51, 102, 1, 2, 3, 4, 10, 20, 30, 40, 255, 255, 0, 0],
     labels: [3, 1, 4, 1], imageRows: 2, imageColumns: 2)
 
+  /// Wrong sizes are programming errors: they stop the program, naming the sizes, in an
+  /// optimised build too (`require`, not `precondition`, whose message `-O` drops).
+  /// (Exit tests cannot capture values before Swift 6.3, hence one test per case.)
+  @Test("a matrix of the wrong size for a batch stops with both sizes named")
+  func fillBatchWrongMatrix() async {
+    await #expect(processExitsWith: .failure, observing: [\.standardErrorContent]) {
+      var inputs = Matrix(rows: 3, columns: 4)
+      var labels: [Int] = []
+      fourImages().fillBatch([0, 1], into: &inputs, labels: &labels)
+    }.map { result in
+      let text = String(decoding: result.standardErrorContent, as: UTF8.self)
+      #expect(
+        text.contains("fillBatch: 2 images of 4 pixels do not fit (3 × 4)"),
+        "standard error was: \(text)")
+    }
+  }
+
+  @Test("a buffer of the wrong size for a batch stops with both sizes named")
+  func fillBatchWrongBuffer() async {
+    await #expect(processExitsWith: .failure, observing: [\.standardErrorContent]) {
+      var values = [Float](repeating: 0, count: 7)
+      var labels: [Int] = []
+      values.withUnsafeMutableBufferPointer {
+        fourImages().fillBatch([0, 1], into: $0, labels: &labels)
+      }
+    }.map { result in
+      let text = String(decoding: result.standardErrorContent, as: UTF8.self)
+      #expect(
+        text.contains("fillBatch: 2 images of 4 pixels do not fit 7 numbers"),
+        "standard error was: \(text)")
+    }
+  }
+
+  @Test("an index past the images stops naming it")
+  func fillBatchBadIndex() async {
+    await #expect(processExitsWith: .failure, observing: [\.standardErrorContent]) {
+      var inputs = Matrix(rows: 2, columns: 4)
+      var labels: [Int] = []
+      fourImages().fillBatch([0, 9], into: &inputs, labels: &labels)
+    }.map { result in
+      let text = String(decoding: result.standardErrorContent, as: UTF8.self)
+      #expect(text.contains("fillBatch: index 9 not in 0..<4"), "standard error was: \(text)")
+    }
+  }
+
   @Test("a batch holds pixel / 255, rows in the order of the indices")
   func scaledBatch() {
     let (inputs, labels) = images.batch([2, 0])
@@ -194,4 +239,11 @@ struct DataMD5Tests {
     try DataFixtures.write(bytes, to: folder.file("blob"))
     #expect(try MD5.hex(ofFileAt: folder.file("blob")) == MD5.hex(of: bytes))
   }
+}
+
+/// Four blank 2 × 2 images, labels 0…3.
+func fourImages() -> LabeledImages {
+  LabeledImages(
+    pixels: [UInt8](repeating: 0, count: 16), labels: [0, 1, 2, 3], imageRows: 2,
+    imageColumns: 2)
 }
