@@ -3,8 +3,6 @@
 /// ("shirt" taken for "T-shirt/top").
 
 import Kernels
-import MNISTData
-import NeuralKit
 
 public struct ConfusionMatrix: Equatable, Sendable {
   /// counts[truth][prediction]

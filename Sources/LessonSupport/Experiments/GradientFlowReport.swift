@@ -1,5 +1,4 @@
 import Foundation
-import MNISTData
 import NeuralKit
 
 /// Turns lesson 07's measurements into what it prints: tables per part, and a verdict

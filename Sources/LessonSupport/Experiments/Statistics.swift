@@ -3,7 +3,6 @@
 ///     mean  = Σ xᵢ / n
 ///     std   = √( Σ (xᵢ − mean)² / (n − 1) )     0 when n = 1
 
-import MNISTData
 import NeuralKit
 
 public struct Summary: Equatable, Sendable {

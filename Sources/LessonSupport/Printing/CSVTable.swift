@@ -4,8 +4,6 @@
 ///     // epoch,loss
 ///     // 1,0.2563
 
-import MNISTData
-import NeuralKit
 
 public struct CSVTable: Sendable {
   /// The column names.

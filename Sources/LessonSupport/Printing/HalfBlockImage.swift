@@ -12,8 +12,6 @@
 ///     HalfBlockImage.lines(pixels: [255, 0, 0, 255], rows: 2, columns: 2)   // ["▀▄"]
 
 import Kernels
-import MNISTData
-import NeuralKit
 
 public enum HalfBlockImage {
   /// The text lines for one image of `rows × columns` bytes (0 = background).

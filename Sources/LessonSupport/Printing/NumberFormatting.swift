@@ -1,5 +1,4 @@
 import Foundation
-import MNISTData
 import NeuralKit
 
 /// A count and a percentage, the way lessons print them: `9 741 / 10 000 (97.41%)`.

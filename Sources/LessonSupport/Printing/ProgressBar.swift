@@ -1,5 +1,4 @@
 import Foundation
-import MNISTData
 import NeuralKit
 
 /// A one-line progress bar redrawn in place on a terminal:

@@ -1,6 +1,4 @@
 import Foundation
-import MNISTData
-import NeuralKit
 
 /// A grouped bar chart as an SVG file, on a logarithmic y axis: one group of bars per
 /// category (a layer), one bar per series (an activation), each series with its own colour

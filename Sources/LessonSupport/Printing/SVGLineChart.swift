@@ -8,7 +8,6 @@
 /// No dependency: the file is a few hundred lines of text any browser or Markdown viewer
 /// shows.
 
-import MNISTData
 import NeuralKit
 
 public struct SVGLineChart: Sendable {

@@ -1,6 +1,5 @@
 /// A coordinate as SVG text: one decimal, `123.4`.
 
-import MNISTData
 import NeuralKit
 
 func svgNumber(_ value: Double) -> String { fixed(value, 1) }

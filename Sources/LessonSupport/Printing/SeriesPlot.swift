@@ -3,8 +3,6 @@
 ///
 ///     print(SeriesPlot.text(series: [("relu", "*", reluPoints), ("sigmoid", "o", sigmoidPoints)]))
 
-import MNISTData
-import NeuralKit
 
 public enum SeriesPlot {
   /// The chart, 60 × 12 characters by default.

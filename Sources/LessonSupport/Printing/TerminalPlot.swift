@@ -9,7 +9,6 @@
 /// and puts the glyph in the row nearest the value. Where curves meet, the later one wins.
 
 import Kernels
-import MNISTData
 import NeuralKit
 
 public struct TerminalPlot {

@@ -1,6 +1,4 @@
 import Foundation
-import MNISTData
-import NeuralKit
 
 /// Colour and bold for a lesson's output, only where they help: on a terminal, and never
 /// when the `NO_COLOR` environment variable is set (https://no-color.org) or the output

@@ -1,6 +1,5 @@
 import Foundation
 import Kernels
-import MNISTData
 import NeuralKit
 
 /// Horizontal bars drawn with characters on a logarithmic scale, for values that span

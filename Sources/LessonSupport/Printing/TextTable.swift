@@ -10,8 +10,6 @@
 /// Widths count characters, so `σ′(x)` is five wide, as a terminal shows it.
 
 import Kernels
-import MNISTData
-import NeuralKit
 
 public struct TextTable: Sendable {
   /// The column titles.

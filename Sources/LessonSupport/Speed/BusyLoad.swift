@@ -1,6 +1,4 @@
 import Foundation
-import MNISTData
-import NeuralKit
 
 /// Other programs keeping cores busy, for measuring how training copes with a machine
 /// that is not idle (a learner's laptop never is).

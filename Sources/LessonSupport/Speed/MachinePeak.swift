@@ -1,7 +1,5 @@
 import Dispatch
 import Foundation
-import MNISTData
-import NeuralKit
 
 /// An estimate of how many floating-point operations per second this machine can do at
 /// most, the roof lesson 08 measures every product rung against.

@@ -19,7 +19,6 @@
 
 import Dispatch
 import Kernels
-import MNISTData
 import NeuralKit
 
 /// The five rungs of lesson 08, from the textbook triple loop to threads. Each is a
