@@ -4,7 +4,6 @@
 ///     // epoch,loss
 ///     // 1,0.2563
 
-
 public struct CSVTable: Sendable {
   /// The column names.
   public var header: [String]

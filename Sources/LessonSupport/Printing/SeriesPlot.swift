@@ -3,7 +3,6 @@
 ///
 ///     print(SeriesPlot.text(series: [("relu", "*", reluPoints), ("sigmoid", "o", sigmoidPoints)]))
 
-
 public enum SeriesPlot {
   /// The chart, 60 × 12 characters by default.
   public static func text(
