@@ -1,3 +1,5 @@
+import Kernels
+
 /// A data set ready for training: training and test images with labels, class names and
 /// the image size.
 ///
@@ -9,9 +11,6 @@
 ///     print(mnist.train.count, mnist.test.count)    // 60000 10000 (full set)
 ///     print(mnist.imageRows, mnist.imageColumns)    // 28 28
 ///     print(mnist.classNames[mnist.train.label(0)]) // 5
-
-import Kernels
-
 public struct Dataset: Equatable, Sendable {
   /// Which data set this is.
   public let kind: DatasetKind

@@ -1,10 +1,9 @@
+import Kernels
+
 /// Images read from an IDX file: `count` images of `rows × columns` pixels, one byte each
 /// (0 = background, 255 = full ink), image after image, row after row.
 ///
 ///     pixel (row r, column c) of image i is pixels[i * rows * columns + r * columns + c]
-
-import Kernels
-
 public struct IDXImages: Equatable, Sendable {
   /// Number of images.
   public var count: Int

@@ -1,9 +1,8 @@
-/// The command line of `datasets`, read into values; every mistake is a `Problem` whose
-/// message names the flag.
-
 import LessonSupport
 import MNISTData
 
+/// The command line of `datasets`, read into values; every mistake is a `Problem` whose
+/// message names the flag.
 struct DatasetsOptions: Equatable {
   /// What to do.
   enum Mode: Equatable {

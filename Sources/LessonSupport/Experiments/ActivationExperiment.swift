@@ -1,3 +1,6 @@
+import MNISTData
+import NeuralKit
+
 /// A controlled comparison of hidden activations: for each seed, every activation starts
 /// from the same weights and sees the same batches in the same order, so the activation
 /// is the only difference.
@@ -9,10 +12,6 @@
 /// Same weights: the network is drawn from `SeededGenerator(seed:)` before the activation
 /// plays any part, so equal seeds give equal weights. Same batches: the trainer's batch
 /// order comes from its own seed, derived from the run's seed alone.
-
-import MNISTData
-import NeuralKit
-
 public struct ActivationExperiment: Sendable {
   /// Everything but the activation, shared by every run.
   public var options: TrainingOptions

@@ -1,9 +1,8 @@
+import Kernels
+
 /// Counts of (true class, predicted class) pairs: row = the truth, column = the guess.
 /// The diagonal holds the right answers; a large number off it names a confusion
 /// ("shirt" taken for "T-shirt/top").
-
-import Kernels
-
 public struct ConfusionMatrix: Equatable, Sendable {
   /// counts[truth][prediction]
   public var counts: [[Int]]

@@ -1,10 +1,9 @@
-/// Turns an experiment's runs into what lesson 06 prints and writes: the results table
-/// (mean ± std over seeds), how fast each activation reached a threshold, a verdict
-/// written from the numbers, curves for charts, and CSV rows.
-
 import MNISTData
 import NeuralKit
 
+/// Turns an experiment's runs into what lesson 06 prints and writes: the results table
+/// (mean ± std over seeds), how fast each activation reached a threshold, a verdict
+/// written from the numbers, curves for charts, and CSV rows.
 public struct ExperimentReport: Sendable {
   /// The runs reported on.
   public var result: ExperimentResult

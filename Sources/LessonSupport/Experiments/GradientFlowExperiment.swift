@@ -1,3 +1,6 @@
+import MNISTData
+import NeuralKit
+
 /// Lesson 07's experiment: how the gradient reaches each layer of 784 → L × 128 → 10
 /// networks, at initialisation and during training, with Sigmoid, ReLU and Leaky ReLU.
 ///
@@ -11,10 +14,6 @@
 ///
 /// Controlled as lesson 06 is: one seed draws the weights before the activation plays any
 /// part, so every activation starts from the same weights, and sees the same batches.
-
-import MNISTData
-import NeuralKit
-
 public struct GradientFlowExperiment: Sendable {
   /// Batch size, epochs of the deep runs, pixel scaling; the rest is set per run.
   public var options: TrainingOptions

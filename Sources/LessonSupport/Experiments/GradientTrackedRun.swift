@@ -1,3 +1,6 @@
+import MNISTData
+import NeuralKit
+
 /// A training run that also watches its gradients: before training and after every epoch
 /// it measures each layer's ‖dW‖ on a fixed probe batch and the dead units on a held-out
 /// batch (`GradientFlow.measure`), next to the validation accuracy the `Trainer` records.
@@ -15,10 +18,6 @@
 /// The weights come from `seed` and the batch order from
 /// `ActivationExperiment.batchSeed(for: seed)`, as in lesson 06: runs that differ in one
 /// option start from the same weights (same initializer) and see the same batches.
-
-import MNISTData
-import NeuralKit
-
 public struct GradientTrackedRun: Sendable {
   /// How to train (hidden layers, activation, initializer, optimizer, rate, epochs …).
   public var options: TrainingOptions

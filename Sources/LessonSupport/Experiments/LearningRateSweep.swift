@@ -1,3 +1,6 @@
+import MNISTData
+import NeuralKit
+
 /// Trains the same network at several learning rates, for each activation and optimizer,
 /// and keeps the final validation accuracy of each: does one activation want a smaller
 /// rate than the other?
@@ -11,10 +14,6 @@
 /// Controlled as lesson 06 is: for a seed, every run starts from the same weights (the
 /// activation plays no part in drawing them) and sees the same batches. A run whose loss
 /// becomes NaN or infinite stops (the `Trainer` does that) and is reported as diverged.
-
-import MNISTData
-import NeuralKit
-
 public struct LearningRateSweep: Sendable {
   /// Everything but the activation, optimizer and rate, which the sweep sets.
   public var options: TrainingOptions

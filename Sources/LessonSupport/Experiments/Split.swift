@@ -1,14 +1,13 @@
+import Kernels
+import MNISTData
+import NeuralKit
+
 /// How a data set is split into training and validation images.
 ///
 ///     standard          the official split: train on the training images, validate on
 ///                       the test images (as the Keras tutorials do)
 ///     combined-80-20    train and test pooled, then 80% / 20% per class, shuffled by the
 ///                       seed: what the source post's notebook ran (56,000 / 14,000)
-
-import Kernels
-import MNISTData
-import NeuralKit
-
 public enum Split: String, CaseIterable, Equatable, Sendable {
   case standard
   case combined8020 = "combined-80-20"

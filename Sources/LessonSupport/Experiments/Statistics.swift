@@ -1,10 +1,9 @@
+import NeuralKit
+
 /// Mean and sample standard deviation of a few numbers (one per seed), printed `97.61 ± 0.08`.
 ///
 ///     mean  = Σ xᵢ / n
 ///     std   = √( Σ (xᵢ − mean)² / (n − 1) )     0 when n = 1
-
-import NeuralKit
-
 public struct Summary: Equatable, Sendable {
   /// The mean.
   public var mean: Double

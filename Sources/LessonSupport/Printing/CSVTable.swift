@@ -3,7 +3,6 @@
 ///     CSVTable(header: ["epoch", "loss"], rows: [["1", "0.2563"]]).text
 ///     // epoch,loss
 ///     // 1,0.2563
-
 public struct CSVTable: Sendable {
   /// The column names.
   public var header: [String]

@@ -1,3 +1,5 @@
+import Kernels
+
 /// Draws a grayscale image in a terminal with Unicode half blocks: one character cell
 /// shows two pixels, one above the other, so a 28 × 28 digit takes 28 columns × 14 lines.
 ///
@@ -10,9 +12,6 @@
 /// 24 greys of the 256-colour palette (codes 232…255), which every modern terminal has.
 ///
 ///     HalfBlockImage.lines(pixels: [255, 0, 0, 255], rows: 2, columns: 2)   // ["▀▄"]
-
-import Kernels
-
 public enum HalfBlockImage {
   /// The text lines for one image of `rows × columns` bytes (0 = background).
   public static func lines(

@@ -1,3 +1,5 @@
+import NeuralKit
+
 /// A line chart as an SVG file: several named series of (x, y) points on shared axes,
 /// each with its own colour *and* dash pattern, so the chart reads in black and white.
 ///
@@ -7,9 +9,6 @@
 ///
 /// No dependency: the file is a few hundred lines of text any browser or Markdown viewer
 /// shows.
-
-import NeuralKit
-
 public struct SVGLineChart: Sendable {
   /// One line: a legend name and its points, in x order.
   public struct Series: Sendable {

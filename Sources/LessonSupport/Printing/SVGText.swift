@@ -1,7 +1,6 @@
-/// A coordinate as SVG text: one decimal, `123.4`.
-
 import NeuralKit
 
+/// A coordinate as SVG text: one decimal, `123.4`.
 func svgNumber(_ value: Double) -> String { fixed(value, 1) }
 
 /// Text safe inside an SVG element: `&`, `<` and `>` escaped.

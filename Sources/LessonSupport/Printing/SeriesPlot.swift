@@ -2,7 +2,6 @@
 /// with straight lines between the measured points.
 ///
 ///     print(SeriesPlot.text(series: [("relu", "*", reluPoints), ("sigmoid", "o", sigmoidPoints)]))
-
 public enum SeriesPlot {
   /// The chart, 60 × 12 characters by default.
   public static func text(

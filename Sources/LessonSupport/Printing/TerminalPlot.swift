@@ -1,3 +1,6 @@
+import Kernels
+import NeuralKit
+
 /// A line chart drawn with characters, for a terminal or a lesson's text: each curve its
 /// own glyph (never colour alone), the y range labelled on the left, x below.
 ///
@@ -7,10 +10,6 @@
 ///
 /// Each column samples the functions at one x, evenly from the lower to the upper bound,
 /// and puts the glyph in the row nearest the value. Where curves meet, the later one wins.
-
-import Kernels
-import NeuralKit
-
 public struct TerminalPlot {
   /// One curve: a name for the legend, a glyph, and the function it draws.
   public struct Curve {

@@ -1,3 +1,5 @@
+import Kernels
+
 /// A fixed-width table: a header row, a rule, and rows whose cells are right-aligned, so
 /// numbers line up by their last digit.
 ///
@@ -8,9 +10,6 @@
 ///     // -10  0.0000
 ///
 /// Widths count characters, so `σ′(x)` is five wide, as a terminal shows it.
-
-import Kernels
-
 public struct TextTable: Sendable {
   /// The column titles.
   public var headers: [String]

@@ -4,7 +4,6 @@
 ///     wrapped("one two three", width: 8)   // "one two\nthree"
 ///
 /// A single word longer than the width stays whole on its own line.
-
 public func wrapped(_ text: String, width: Int = 80, indent: String = "") -> String {
   var lines: [String] = []
   var line = ""

@@ -1,3 +1,5 @@
+import Kernels
+
 /// A dense matrix of `Float`, stored row by row ("row-major").
 ///
 ///     element (r, c) lives at values[r * columns + c]
@@ -10,9 +12,6 @@
 /// message naming both shapes (`Matrix.product: (32 × 785) · (784 × 128): inner sizes
 /// 785 and 784 differ`). Those are programming errors; entry points that take data from
 /// outside (`Network.trainStep`, the data loaders) check shapes first and throw instead.
-
-import Kernels
-
 public struct Matrix: Equatable, Sendable {
   /// Number of rows (for a batch: one per example).
   public let rows: Int

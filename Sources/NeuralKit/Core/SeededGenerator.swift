@@ -1,3 +1,5 @@
+import Kernels
+
 /// A small, fast, seedable random number generator: xoshiro256** (Blackman and Vigna,
 /// 2018), its 256-bit state filled from the seed by SplitMix64, as its authors advise.
 ///
@@ -9,9 +11,6 @@
 /// printed number in this tutorial reproducible. Floats are made from the raw bits here
 /// rather than by `Float.random(in:using:)`, whose algorithm the standard library may
 /// change between versions.
-
-import Kernels
-
 public struct SeededGenerator: RandomNumberGenerator, Sendable {
   private var state: (UInt64, UInt64, UInt64, UInt64)
 

@@ -1,3 +1,5 @@
+import Kernels
+
 /// A fully connected ("dense") layer: every output unit sees every input.
 ///
 ///     forward    Z = X·W + b          (batch × in)·(in × out) + (out) → (batch × out)
@@ -11,9 +13,6 @@
 /// "d" means ∂loss/∂·: `dW` is how the loss changes with each weight. Rows of X are the
 /// examples of a batch, so W is (inputs × outputs): `Dense(inputs: 784, outputs: 128)`
 /// turns a batch of images (32 × 784) into 128 activations per image (32 × 128).
-
-import Kernels
-
 public struct Dense: Equatable, Sendable {
   /// The weights W, (inputs × outputs).
   public var weights: Matrix

@@ -1,3 +1,5 @@
+import Kernels
+
 /// A stack of dense layers ending in softmax: a multi-layer perceptron for classification.
 ///
 ///     Network(layerSizes: [784, 128, 10], hiddenActivation: .relu, seed: 1)
@@ -6,9 +8,6 @@
 /// `[784, 128, 10]` is one hidden layer of 128 units: 784 inputs (a 28 × 28 image), 10
 /// outputs (one score per class). The output layer uses `.identity` and its scores
 /// ("logits") go through softmax and cross-entropy together (`SoftmaxCrossEntropy`).
-
-import Kernels
-
 public struct Network: Equatable, Sendable, CustomStringConvertible {
   /// The layers, input side first. The last one has activation `.identity`.
   public var layers: [Dense]
