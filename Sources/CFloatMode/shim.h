@@ -1,7 +1,7 @@
-// The processor's floating-point control register, for NeuralKit's
-// Core/SubnormalFlush.swift: whether subnormal numbers (below 2^-126 for Float)
+// The processor's floating-point control register, for the kernels
+// (Sources/Kernels/SubnormalFlush.swift): whether subnormal numbers (below 2^-126 for Float)
 // are flushed to zero. Swift has no access to this register; these two inline
-// functions are all NeuralKit needs. No library to link.
+// functions are all the kernels need. No library to link.
 //
 // x86-64: MXCSR bit 15 (FTZ, results flushed) and bit 6 (DAZ, inputs read as 0).
 // arm64:  FPCR bit 24 (FZ, both).

@@ -1,4 +1,4 @@
-// zlib for NeuralKit's gzip reader (Sources/NeuralKit/Data/GzipReader.swift).
+// zlib for the gzip reader of MNISTData (Sources/MNISTData/GzipReader.swift).
 // macOS ships zlib in its SDK; on Debian and Ubuntu install it with
 // `apt-get install zlib1g-dev` (the swift.org Linux instructions already list it).
 #include <zlib.h>

@@ -65,11 +65,13 @@ enum Lesson08FastMatmul {
       additions: quick ? 10_000_000 : 100_000_000, runs: quick ? 1 : 5)
     let fmaRoof = MachinePeak.measuredFMAGFLOPs(
       iterations: quick ? 2_000_000 : 20_000_000, runs: quick ? 1 : 5)
-    let peak = MachinePeak(cores: cores, simdLanes: lanes, fmaUnits: 2, clockGHz: measured)
+    let fmaUnits = MachinePeak.assumedFMAUnits
+    let peak = MachinePeak(
+      cores: cores, simdLanes: lanes, fmaUnits: fmaUnits.count, clockGHz: measured)
     var rows = [
       ["cores", "\(cores)", "this process may use"],
       ["Float lanes per SIMD", "\(lanes)", "from the CPU flags"],
-      ["FMA units per core", "2", "assumed (AMD Zen; Intel since Haswell)"],
+      ["FMA units per core", "\(fmaUnits.count)", fmaUnits.source],
     ]
     if let reported {
       rows.append(["clock in /proc/cpuinfo", fixed(reported, 2) + " GHz", "often the base clock"])

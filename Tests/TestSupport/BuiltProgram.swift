@@ -1,5 +1,9 @@
 import Foundation
 
+#if canImport(Darwin)
+  import Darwin
+#endif
+
 /// One of the package's executables, which `swift build --build-tests` (and so `swift
 /// test`) puts next to the test bundle, run as a newcomer would run it.
 ///
@@ -34,7 +38,8 @@ public struct BuiltProgram: Sendable {
   public func run(_ arguments: [String], environment: [String: String] = ["NO_COLOR": "1"]) throws
     -> Run
   {
-    try Self.run(
+    guard exists else { throw NotBuilt(path: path) }
+    return try Self.run(
       path, arguments,
       environment: ProcessInfo.processInfo.environment.merging(environment) { $1 })
   }
@@ -63,11 +68,19 @@ public struct BuiltProgram: Sendable {
       errors: errorText.text())
   }
 
-  /// Where SwiftPM put the executables: next to the test binary.
+  /// Where SwiftPM put the executables: next to the test binary. On Linux `swift test`
+  /// runs that binary itself. On macOS it is a bundle (`….xctest/Contents/MacOS/…`)
+  /// loaded by a host tool of the toolchain (`swiftpm-testing-helper`, `xctest`), so
+  /// `Bundle.main` is that tool: ask the dynamic loader for the image holding this code.
   public static let productsDirectory: URL = {
-    let executable = Bundle.main.executableURL ?? URL(fileURLWithPath: CommandLine.arguments[0])
-    var directory = executable.deletingLastPathComponent()
-    // On macOS the tests run inside `….xctest/Contents/MacOS/`.
+    var image = Bundle.main.executableURL ?? URL(fileURLWithPath: CommandLine.arguments[0])
+    #if canImport(Darwin)
+      var info = Dl_info()
+      if dladdr(#dsohandle, &info) != 0, let name = info.dli_fname {
+        image = URL(fileURLWithPath: String(cString: name))
+      }
+    #endif
+    var directory = image.deletingLastPathComponent()
     while directory.pathExtension == "xctest" || directory.lastPathComponent == "MacOS"
       || directory.lastPathComponent == "Contents"
     {
@@ -75,6 +88,16 @@ public struct BuiltProgram: Sendable {
     }
     return directory
   }()
+}
+
+/// A program the tests wanted to run is not where `swift build --build-tests` puts it.
+public struct NotBuilt: Error, CustomStringConvertible {
+  /// Where it was looked for.
+  public var path: String
+  public var description: String {
+    "\(path) is not there: the tests run the programs built beside them (swift build"
+      + " --build-tests, which swift test does first)"
+  }
 }
 
 /// Reads a pipe to its end on a thread of its own.

@@ -40,17 +40,45 @@ public struct MachinePeak: Sendable, Equatable {
   /// The estimate in GFLOP/s for one core.
   public var gflopsPerCore: Double { Double(operationsPerCycle) * clockGHz }
 
-  /// Lanes from the CPU flags in `/proc/cpuinfo` (`avx512f` → 16, `avx2` → 8) on x86-64;
-  /// 4 (128-bit NEON) on arm64; 4 when nothing is known.
+  /// Lanes from the CPU flags in `/proc/cpuinfo` (`avx512f` → 16, `avx2` → 8) on x86-64
+  /// Linux, from the kernel's `hw.optional` flags on an Intel Mac (which has no
+  /// `/proc`); 4 (128-bit NEON) on arm64; 4 when nothing is known.
   public static func simdLanesFromCPUFlags(cpuinfo: String? = readCPUInfo()) -> Int {
     #if arch(arm64)
       return 4
     #else
+      #if canImport(Darwin)
+        if cpuinfo == nil {
+          if sysctlFlag("hw.optional.avx512f") { return 16 }
+          if sysctlFlag("hw.optional.avx2_0") { return 8 }
+          return 4
+        }
+      #endif
       let flags = cpuinfo?.split(separator: "\n").first { $0.hasPrefix("flags") } ?? ""
       let words = Set(flags.split(separator: " ").map(String.init))
       if words.contains("avx512f") { return 16 }
       if words.contains("avx2") { return 8 }
       return 4
+    #endif
+  }
+
+  #if canImport(Darwin)
+    /// True when the sysctl `name` exists and is not 0 (`hw.optional.avx2_0` on macOS).
+    static func sysctlFlag(_ name: String) -> Bool {
+      var value: Int32 = 0
+      var size = MemoryLayout<Int32>.size
+      return sysctlbyname(name, &value, &size, nil, 0) == 0 && value != 0
+    }
+  #endif
+
+  /// FMA units per core, assumed (no instruction reports it), and why: 4 on Apple
+  /// silicon's performance cores, 2 elsewhere (AMD Zen; Intel since Haswell; Arm's
+  /// Neoverse N1, though the V1 and V2 cores have 4).
+  public static var assumedFMAUnits: (count: Int, source: String) {
+    #if arch(arm64) && os(macOS)
+      return (4, "assumed (Apple silicon, performance cores)")
+    #else
+      return (2, "assumed (AMD Zen; Intel since Haswell)")
     #endif
   }
 
