@@ -57,7 +57,9 @@ var lessonTargets: [Target] = lessons.map { name in
 lessonTargets += [
   .target(name: "ExerciseSupport"),
   .testTarget(
-    name: "LessonTests", dependencies: ["NeuralKit"] + lessons.map { .target(name: $0) }),
+    name: "LessonTests",
+    dependencies: ["NeuralKit", "MNISTData", "LessonSupport", "TestSupport"]
+      + lessons.map { .target(name: $0) }),
 ]
 if buildsSolutions {
   lessonTargets += [

@@ -5,8 +5,6 @@ import Synchronization
 import Testing
 
 @testable import Kernels
-@testable import LessonSupport
-@testable import MNISTData
 @testable import NeuralKit
 
 /// The engine's flush-to-zero mode (Sources/Kernels/SubnormalFlush.swift): on inside the product

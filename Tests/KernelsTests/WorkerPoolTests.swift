@@ -3,8 +3,6 @@ import Synchronization
 import Testing
 
 @testable import Kernels
-@testable import LessonSupport
-@testable import MNISTData
 @testable import NeuralKit
 
 @Suite struct WorkerPoolTests {
