@@ -4,8 +4,8 @@
 ///
 ///     usage: swift run lesson01-sigmoid [--quick] [--no-color]
 ///
-///     Lesson 01: one neuron, the sigmoid σ(x) = 1/(1+e^(−x)) and its slope σ′,
-///     where the textbook formula overflows, and why σ′ ≤ 0.25 matters.
+///     Lesson 01: one neuron, the sigmoid σ(x) = 1/(1+e^(−x)) and its slope σ′, where
+///     the textbook formula overflows, and why σ′ ≤ 0.25 matters.
 ///
 ///     Flags:
 ///       --quick      a shorter run: what the tests compare with the lesson's text
