@@ -19,31 +19,32 @@ import NeuralKit
 ///         benchmark itself (`BusyLoad`), and the ratio; add --quick for CI
 @main
 struct Benchmark {
-  static let usage = """
-    Usage: swift run -c release benchmark [--quick] [--under-load]
+  /// What the flags set.
+  struct Settings: Sendable {
+    var quick = false
+    var underLoad = false
+  }
 
-    Prints one line per measurement, BENCH <name> <value> <unit>: the naive and the engine
-    product for the 784-128-10 shapes at batch 32 and 128 (GFLOP/s, and their ratio), and
-    seconds per epoch of 60,000 synthetic images at batch 32 and 128 (median of 5).
-
-      --quick       one short run of each (CI checks that it works, not how fast)
-      --under-load  an epoch at batch 32 idle, then beside one busy process, and the ratio
-      -h, --help    this text
-    """
+  /// The benchmark's flags; `--help` is written from them.
+  static let parser = CommandLineParser(
+    program: "benchmark", invocation: "swift run -c release",
+    summary: """
+      Prints one line per measurement, BENCH <name> <value> <unit>: the naive and the engine
+      product for the 784-128-10 shapes at batch 32 and 128 (GFLOP/s, and their ratio), and
+      seconds per epoch of 60,000 synthetic images at batch 32 and 128 (median of 5).
+      """,
+    defaults: Settings(),
+    flags: [
+      .quick(\.quick, help: "one short run of each (CI checks that it works, not how fast)"),
+      .switch(
+        "under-load",
+        help: "an epoch at batch 32 idle, then beside one busy process, and the ratio",
+        sets: \.underLoad),
+    ])
 
   static func main() {
-    let arguments = Array(CommandLine.arguments.dropFirst())
-    if arguments.contains("--help") || arguments.contains("-h") {
-      print(usage)
-      return
-    }
-    let quick = arguments.contains("--quick")
-    let underLoad = arguments.contains("--under-load")
-    if let unknown = arguments.first(where: { $0 != "--quick" && $0 != "--under-load" }) {
-      printError(
-        "benchmark: unknown option '\(unknown)'. Usage: benchmark [--quick] [--under-load]")
-      exitWithCode(2)
-    }
+    let settings = parser.parseOrExit()
+    let (quick, underLoad) = (settings.quick, settings.underLoad)
     #if DEBUG
       print(
         "note: this is a debug build; for figures worth recording use `swift run -c release benchmark`"

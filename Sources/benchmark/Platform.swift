@@ -9,8 +9,3 @@ let activeCores = ProcessInfo.processInfo.activeProcessorCount
 func exitWithCode(_ code: Int32) -> Never {
   exit(code)
 }
-
-/// Writes `message` and a newline to standard error.
-func printError(_ message: String) {
-  FileHandle.standardError.write(Data((message + "\n").utf8))
-}

@@ -8,14 +8,7 @@ import NeuralKit
 @main
 struct DatasetsCommand {
   static func main() {
-    let options: DatasetsOptions
-    do {
-      options = try DatasetsOptions.parse(Array(CommandLine.arguments.dropFirst()))
-    } catch {
-      let usage = DatasetsOptions.usage.split(separator: "\n").prefix(3).joined(separator: "\n")
-      standardError("datasets: \(error)\n\n\(usage)\n(swift run datasets --help says more)\n")
-      exit(2)
-    }
+    let options = DatasetsOptions.parser.parseOrExit()
     let environment = ProcessInfo.processInfo.environment
     let noColor = environment["NO_COLOR"].map { !$0.isEmpty } ?? false
     let style = Style(color: !options.plain && !noColor && isatty(STDOUT_FILENO) == 1)
@@ -23,8 +16,6 @@ struct DatasetsCommand {
       dataDirectory: options.dataDirectory, environment: environment,
       allowDownload: !options.offline)
     switch options.mode {
-    case .help:
-      print(DatasetsOptions.usage)
     case .check:
       exit(DatasetCheck(locator: locator, style: style).run())
     case .show(let name):
@@ -33,11 +24,6 @@ struct DatasetsCommand {
       exit(DataBenchmark(directory: options.dataDirectory ?? ".", runs: options.runs).run())
     }
   }
-}
-
-/// Writes `text` to standard error.
-func standardError(_ text: String) {
-  FileHandle.standardError.write(Data(text.utf8))
 }
 
 /// Colour for a terminal, plain text otherwise; meaning never rests on colour alone

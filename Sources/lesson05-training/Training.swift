@@ -14,46 +14,32 @@ import NeuralKit
 struct TrainingLesson {
   static let program = "lesson05-training"
 
-  static let usage = """
-    usage: swift run \(program) [flags]
-
-    Trains 784 → 128 → 10 on MNIST and shows what happens, epoch by epoch.
-    Writes curves (SVG) and metrics (CSV) to results/.
-
-    Flags:
-      --dataset mnist|fashion-mnist        (default mnist)
-      --epochs N                           passes over the training set (default 5)
-      --batch-size N                       images per step (default 32)
-      --learning-rate X                    step size (default 0.001)
-      --optimizer adam|sgd                 (default adam)
-      --hidden 128 | 128,128               hidden layer sizes (default 128)
-      --activation relu|sigmoid|tanh|leaky-relu   hidden activation (default relu)
-      --pixels scaled|raw                  inputs in [0, 1] or 0…255 (default scaled)
-      --seed N                             weights and batch order (default 1)
-      --data-dir DIR                       a folder with mnist/ and fashion-mnist/
-      --out DIR                            where results go (default results)
-      --quick                              2 epochs on 2 000 images (CI, tests)
-      --no-color                           plain text
-      -h, --help                           this text
-    """
+  /// The lesson's flags; `--help` is written from them.
+  static let parser = CommandLineParser(
+    program: program,
+    summary: """
+      Trains 784 → 128 → 10 on MNIST and shows what happens, epoch by epoch.
+      Writes curves (SVG) and metrics (CSV) to results/.
+      """,
+    defaults: {
+      var defaults = TrainingArguments()
+      defaults.options.epochs = 5
+      return defaults
+    }(),
+    flags: [
+      .dataset, .epochs, .batchSize, .learningRate, .optimizer, .hidden, .activation, .pixels,
+      .seed, .dataDirectory, .outputDirectory,
+      .quick(\.quick, help: "a short run on 2 000 images, for CI and the tests")
+        .implying(["--epochs", "2"]),
+      .noColor(\.plain),
+    ])
 
   static func main() {
-    var defaults = TrainingArguments()
-    defaults.options.epochs = 5
-    var arguments = TrainingArguments.parseOrExit(
-      program: program, usage: usage, defaults: defaults,
-      accepted: [
-        .dataset, .epochs, .batchSize, .learningRate, .optimizer, .hidden, .activation, .pixels,
-        .seed, .dataDir, .out, .quick, .noColor, .help,
-      ])
-    if arguments.quick && !arguments.given.contains("epochs") { arguments.options.epochs = 2 }
-    guard arguments.datasets.count == 1, let kind = arguments.datasets.first else {
-      FileHandle.standardError.write(Data("\(program): --dataset takes one data set\n".utf8))
-      exit(2)
-    }
+    let arguments = parser.parseOrExit()
+    let kind = arguments.datasets[0]  // this lesson's --dataset names one
     let style = TerminalStyle.standardOutput(plain: arguments.plain)
     print(style.bold("Lesson 05 — training a network on \(kind.displayName)"))
-    print("command: \(TrainingArguments.reproducingCommand(program: program))")
+    print("command: \(parser.reproducingCommand())")
     let located: LocatedDataset
     do {
       located = try arguments.locate(kind)

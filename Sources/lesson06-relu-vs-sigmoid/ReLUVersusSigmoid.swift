@@ -14,64 +14,50 @@ import NeuralKit
 struct ReLUVersusSigmoid {
   static let program = "lesson06-relu-vs-sigmoid"
 
-  /// The source post's two configurations: the code it shows (the default), and what its
-  /// notebook actually ran.
-  static let presets: [String: [String]] = [
-    "post-code": [
-      "--dataset", "both", "--hidden", "128", "--optimizer", "adam", "--learning-rate", "0.001",
-      "--batch-size", "32", "--epochs", "10", "--split", "standard",
+  /// The lesson's flags and the source post's two configurations, as presets: the code it
+  /// shows (the default), and what its notebook actually ran. `--help` is written from them.
+  static let parser = CommandLineParser(
+    program: program,
+    summary: """
+      Trains 784 → 128 → 10 with ReLU and with Sigmoid hidden units, from the same weights
+      on the same batches per seed, and reports accuracy, loss and speed of learning.
+      Writes results/relu-vs-sigmoid.md (report with charts) and CSV files.
+      """,
+    defaults: {
+      var defaults = TrainingArguments()
+      defaults.datasets = DatasetKind.allCases
+      defaults.seeds = [1, 2, 3]
+      defaults.options.evaluateEvery = 200
+      return defaults
+    }(),
+    flags: [
+      .datasets, .epochs, .batchSize, .learningRate, .optimizer, .seeds, .hidden, .pixels, .split,
+      .evaluateEvery, .dataDirectory, .outputDirectory,
+      .quick(\.quick, help: "a short run on 2 000 training images, for CI and the tests")
+        .implying(["--epochs", "2", "--seeds", "1", "--eval-every", "20"]),
+      .noColor(\.plain),
     ],
-    "post-notebook": [
-      "--dataset", "fashion-mnist", "--hidden", "128,128", "--optimizer", "sgd",
-      "--learning-rate", "0.01", "--batch-size", "1000", "--epochs", "10",
-      "--split", "combined-80-20",
-    ],
-  ]
-
-  static let usage = """
-    usage: swift run \(program) [flags]
-
-    Trains 784 → 128 → 10 with ReLU and with Sigmoid hidden units, from the same weights
-    on the same batches per seed, and reports accuracy, loss and speed of learning.
-    Writes results/relu-vs-sigmoid.md (report with charts) and CSV files.
-
-    Flags:
-      --dataset mnist|fashion-mnist|both   data sets (default both)
-      --epochs N                           passes over the training set (default 10)
-      --batch-size N                       images per step (default 32)
-      --learning-rate X                    step size (default 0.001)
-      --optimizer adam|sgd                 (default adam)
-      --seeds N | --seeds A,B,C            seeds 1…N, or a list (default 3)
-      --hidden 128 | 128,128               hidden layer sizes (default 128)
-      --pixels scaled|raw                  inputs in [0, 1] or 0…255 (default scaled)
-      --split standard|combined-80-20      official split, or train+test pooled 80/20
-      --eval-every STEPS                   also validate every STEPS steps of epoch 1
-                                           (default 200; 0 for epoch ends only)
-      --preset post-code|post-notebook     the source post's code / its notebook's run
-      --data-dir DIR                       a folder with mnist/ and fashion-mnist/
-      --out DIR                            where results go (default results)
-      --quick                              2 epochs, 1 seed, 2 000 training images
-      --no-color                           plain text
-      -h, --help                           this text
-    """
+    presets: [
+      Preset(
+        name: "post-code", help: "the code the source post shows (the defaults)",
+        arguments: [
+          "--dataset", "both", "--hidden", "128", "--optimizer", "adam", "--learning-rate",
+          "0.001", "--batch-size", "32", "--epochs", "10", "--split", "standard",
+        ]),
+      Preset(
+        name: "post-notebook", help: "what the source post's notebook ran",
+        arguments: [
+          "--dataset", "fashion-mnist", "--hidden", "128,128", "--optimizer", "sgd",
+          "--learning-rate", "0.01", "--batch-size", "1000", "--epochs", "10",
+          "--split", "combined-80-20",
+        ]),
+    ])
 
   static func main() {
-    var defaults = TrainingArguments()
-    defaults.datasets = DatasetKind.allCases
-    defaults.seeds = [1, 2, 3]
-    defaults.options.evaluateEvery = 200
-    var arguments = TrainingArguments.parseOrExit(
-      program: program, usage: usage, defaults: defaults,
-      accepted: Set(TrainingArguments.Flag.allCases).subtracting([.activation, .seed]),
-      presets: presets)
-    if arguments.quick {
-      if !arguments.given.contains("epochs") { arguments.options.epochs = 2 }
-      if !arguments.given.contains("seeds") { arguments.seeds = [1] }
-      if !arguments.given.contains("eval-every") { arguments.options.evaluateEvery = 20 }
-    }
+    let arguments = parser.parseOrExit()
     let style = TerminalStyle.standardOutput(plain: arguments.plain)
     print(style.bold("Lesson 06 — ReLU vs Sigmoid, a controlled experiment"))
-    print("command: \(TrainingArguments.reproducingCommand(program: program))")
+    print("command: \(parser.reproducingCommand())")
     var reports: [(DatasetKind, ExperimentReport, LocatedDataset)] = []
     for kind in arguments.datasets {
       guard let located = locate(kind, arguments) else { exit(1) }
@@ -216,7 +202,7 @@ struct ReLUVersusSigmoid {
     var lines = [
       "# ReLU vs Sigmoid — results",
       "",
-      "Command: `\(TrainingArguments.reproducingCommand(program: program))`",
+      "Command: `\(parser.reproducingCommand())`",
       "",
       "Hidden layers \(options.hiddenLayers.map(String.init).joined(separator: ", ")),"
         + " \(options.makeOptimizer().summary), batch \(options.batchSize),"

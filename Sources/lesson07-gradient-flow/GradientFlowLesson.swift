@@ -14,30 +14,47 @@ import NeuralKit
 struct GradientFlowLesson {
   static let program = "lesson07-gradient-flow"
 
-  static let usage = """
-    usage: swift run \(program) [flags]
+  /// What the flags set: the training lessons' settings and how many training images.
+  struct Settings: Sendable {
+    var training = TrainingArguments()
+    var trainingImages = Plan().trainingImages
+  }
 
-    Measures the second study's claims on 784 → L × 128 → 10 networks: each
-    layer's weight-gradient size at initialisation (L = 2, 5, 10) and after each
-    epoch, dead ReLU units, a learning-rate sweep on 784 → 128 → 10, and Glorot
-    against He weights.
-    Writes SVG charts and CSV tables to results/.
+  /// The lesson's flags: the training lessons' (`shared`) and `--train-images`, its own.
+  /// `--help` is written from them.
+  static let parser = CommandLineParser(
+    program: program,
+    summary: """
+      Measures the second study's claims on 784 → L × 128 → 10 networks: each
+      layer's weight-gradient size at initialisation (L = 2, 5, 10) and after each
+      epoch, dead ReLU units, a learning-rate sweep on 784 → 128 → 10, and Glorot
+      against He weights.
+      Writes SVG charts and CSV tables to results/.
+      """,
+    defaults: {
+      var defaults = Settings()
+      defaults.training.options.epochs = 3
+      return defaults
+    }(),
+    flags: [
+      shared(.dataset),
+      shared(.epochs.withHelp("epochs of each deep run; the learning-rate sweep uses at most 2")),
+      .value(
+        "train-images", .wholeNumber(atLeast: 100, example: 60_000),
+        help: "training images used; 60000 is the whole set, about 6× slower",
+        at: \.trainingImages),
+      shared(.batchSize),
+      shared(.seeds.withHelp("training seeds; gradients at initialisation always use seeds 1…5")),
+      shared(.dataDirectory), shared(.outputDirectory),
+      shared(.quick(\.quick, help: "a short run on 1 000 images, for CI and the tests"))
+        .implying(["--epochs", "2", "--train-images", "1000"]),
+      shared(.noColor(\.plain)),
+    ])
 
-    Flags:
-      --dataset mnist|fashion-mnist        (default mnist)
-      --epochs N                           epochs of each deep run (default 3; the
-                                           learning-rate sweep uses at most 2)
-      --train-images N                     training images used (default 10000;
-                                           60000 is the whole set, about 6× slower)
-      --batch-size N                       images per step (default 32)
-      --seeds N | --seeds A,B,C            training seeds (default 1; gradients at
-                                           initialisation always use seeds 1…5)
-      --data-dir DIR                       a folder with mnist/ and fashion-mnist/
-      --out DIR                            where results go (default results)
-      --quick                              2 epochs on 1 000 images (CI, tests)
-      --no-color                           plain text
-      -h, --help                           this text
-    """
+  /// A training lessons' flag, setting `Settings.training`.
+  static func shared(_ flag: Flag<TrainingArguments>) -> Flag<Settings> {
+    flag.lifted(to: \.training)
+  }
 
   /// The data sizes of one run, printed so the numbers can be read in context.
   struct Plan {
@@ -49,16 +66,17 @@ struct GradientFlowLesson {
 
   static func main() {
     let started = DispatchTime.now().uptimeNanoseconds
-    var (arguments, plan) = parseArguments()
+    let settings = parser.parseOrExit()
+    let arguments = settings.training
+    var plan = Plan()
+    plan.trainingImages = settings.trainingImages
     if arguments.quick {
-      if !arguments.given.contains("epochs") { arguments.options.epochs = 2 }
-      if !arguments.given.contains("train-images") { plan.trainingImages = 1_000 }
       plan.validationImages = 500
       plan.heldOutImages = 500
     }
     let style = TerminalStyle.standardOutput(plain: arguments.plain)
     print(style.bold("Lesson 07 — gradient flow: why Sigmoid fails in deep networks"))
-    print("command: \(TrainingArguments.reproducingCommand(program: program))")
+    print("command: \(parser.reproducingCommand())")
     let located: LocatedDataset
     do {
       located = try arguments.locate(arguments.datasets[0])
@@ -112,44 +130,7 @@ struct GradientFlowLesson {
     print("Next: lesson 08, a faster matrix product (swift run lesson08-fast-matmul).")
   }
 
-  // MARK: - Flags and data
-
-  /// TrainingArguments' flags plus `--train-images`, which only this lesson has.
-  static func parseArguments() -> (TrainingArguments, Plan) {
-    var plan = Plan()
-    var rest = Array(CommandLine.arguments.dropFirst())
-    var given: Set<String> = []
-    if let index = rest.firstIndex(of: "--train-images") {
-      guard index + 1 < rest.count, let count = Int(rest[index + 1]), count >= 100 else {
-        fail("--train-images needs a whole number of images, at least 100")
-      }
-      plan.trainingImages = count
-      rest.removeSubrange(index...index + 1)
-      given.insert("train-images")
-    }
-    var defaults = TrainingArguments()
-    defaults.options.epochs = 3
-    do {
-      var arguments = try TrainingArguments.parse(
-        rest, defaults: defaults,
-        accepted: [.dataset, .epochs, .batchSize, .seeds, .dataDir, .out, .quick, .noColor, .help])
-      if arguments.help {
-        print(usage)
-        exit(0)
-      }
-      guard arguments.datasets.count == 1 else { fail("--dataset takes one data set") }
-      arguments.given.formUnion(given)
-      return (arguments, plan)
-    } catch {
-      fail(error.description)
-    }
-  }
-
-  static func fail(_ message: String) -> Never {
-    FileHandle.standardError.write(
-      Data("\(program): \(message)\nRun `swift run \(program) --help` for the flags.\n".utf8))
-    exit(2)
-  }
+  // MARK: - Data
 
   /// The images every part uses: a training subset, the validation images, a fixed probe
   /// batch for gradients and a held-out batch for dead units.

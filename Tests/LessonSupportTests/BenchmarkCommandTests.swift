@@ -19,8 +19,12 @@ struct BenchmarkCommandTests {
     let run = try benchmark.run([flag])
     let (status, output) = (run.status, run.text)
     #expect(status == 0, "\(output)")
-    for text in ["Usage: swift run -c release benchmark", "--quick", "--under-load", "BENCH"] {
+    #expect(output.hasPrefix("usage: swift run -c release benchmark [--quick] [--under-load]"))
+    for text in ["--quick", "--under-load", "BENCH", "-h, --help"] {
       #expect(output.contains(text), "missing \(text) in: \(output)")
+    }
+    for line in output.split(separator: "\n") {
+      #expect(line.count <= 80, "a line of \(line.count) characters: \(line)")
     }
   }
 
@@ -29,7 +33,9 @@ struct BenchmarkCommandTests {
     let run = try benchmark.run(["--quik"])
     let (status, output) = (run.status, run.text)
     #expect(status == 2)
-    #expect(output.contains("unknown option '--quik'"), "\(output)")
+    #expect(run.errors.contains("unknown flag '--quik' (did you mean --quick?)"), "\(output)")
+    #expect(run.errors.contains("usage: swift run -c release benchmark"), "\(output)")
     #expect(!output.contains("BENCH"), "\(output)")
+    #expect(run.output.isEmpty, "a bad command line writes only to standard error")
   }
 }

@@ -34,14 +34,24 @@ struct LessonOutputTests {
     #expect(!run.output.contains("\u{1B}["), "\(program): colour escape codes in a pipe")
   }
 
-  @Test("--help explains and exits 0; a bad flag exits 2", arguments: lessonPrograms.map(\.program))
+  @Test(
+    "--help explains and exits 0; a bad flag exits 2",
+    arguments: lessonPrograms.map(\.program) + ["lesson08-fast-matmul"])
   func flags(_ program: String) throws {
     let help = try BuiltProgram(named: program).run(["--help"])
     #expect(help.status == 0)
     #expect(help.output.hasPrefix("usage: swift run \(program)"))
+    for flag in ["--quick", "--no-color", "-h, --help"] {
+      #expect(help.output.contains(flag), "\(program) --help lacks \(flag)")
+    }
+    for line in help.output.split(separator: "\n") {
+      #expect(line.count <= 80, "\(program) --help: a line of \(line.count) characters: \(line)")
+    }
+    #expect(try BuiltProgram(named: program).run(["-h"]).output == help.output)
     let bad = try BuiltProgram(named: program).run(["--quik"])
     #expect(bad.status == 2)
     #expect(bad.errors.contains("unknown flag '--quik'"))
+    #expect(bad.errors.contains("usage: swift run \(program)"))
     #expect(bad.output.isEmpty)
   }
 

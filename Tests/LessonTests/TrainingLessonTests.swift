@@ -60,16 +60,38 @@ struct TrainingLessonTests {
   @Test(
     "bad flags exit 2 and name the flag",
     arguments: [
-      ("lesson06-relu-vs-sigmoid", ["--epochs", "0"], "--epochs 0"),
-      ("lesson06-relu-vs-sigmoid", ["--preset", "keras"], "unknown preset 'keras'"),
+      (
+        "lesson06-relu-vs-sigmoid", ["--epochs", "0"],
+        "--epochs needs a whole number from 1 to 1000, like --epochs 5 (not '0')"
+      ),
+      (
+        "lesson06-relu-vs-sigmoid", ["--preset", "keras"],
+        "--preset must be one of post-code, post-notebook (not 'keras')"
+      ),
       ("lesson06-relu-vs-sigmoid", ["--activation", "relu"], "unknown flag '--activation'"),
-      ("lesson05-training", ["--dataset", "cifar10"], "--dataset cifar10"),
-      ("lesson05-training", ["--learning-rate", "-1"], "--learning-rate -1"),
+      (
+        "lesson05-training", ["--dataset", "cifar10"],
+        "--dataset must be one of mnist, fashion-mnist (not 'cifar10')"
+      ),
+      (
+        "lesson05-training", ["--dataset", "both"],
+        "--dataset must be one of mnist, fashion-mnist (not 'both')"
+      ),
+      (
+        "lesson05-training", ["--learning-rate", "-1"],
+        "--learning-rate needs a number > 0, like --learning-rate 0.001 (not '-1')"
+      ),
+      (
+        "lesson07-gradient-flow", ["--train-images", "5"],
+        "--train-images needs a whole number ≥ 100, like --train-images 60000 (not '5')"
+      ),
+      ("lesson07-gradient-flow", ["--split", "standard"], "unknown flag '--split'"),
     ])
   func badFlags(_ program: String, _ arguments: [String], _ message: String) throws {
     let run = try BuiltProgram(named: program).run(arguments)
     #expect(run.status == 2)
-    #expect(run.errors.contains(message), "\(run.errors)")
+    #expect(run.errors.contains("\(program): \(message)\n"), "\(run.errors)")
+    #expect(run.output.isEmpty, "nothing runs after a bad flag: \(run.output)")
   }
 
   @Test("a missing data folder is an error that names it, exit 1")

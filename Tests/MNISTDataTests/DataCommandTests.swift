@@ -139,16 +139,20 @@ struct DataCommandTests {
     "a bad command line is exit 2 with a message naming the flag",
     arguments: [
       (["--bogus"], "unknown flag '--bogus'"),
-      (["--show", "cifar"], "--show takes mnist or fashion-mnist, not 'cifar'"),
-      (["--data-dir"], "--data-dir needs a value"),
-      (["--count", "0"], "--count needs a whole number from 1 to 64, not '0'"),
-      (["--benchmark"], "--benchmark needs --data-dir DIR"),
+      (["--show", "cifar"], "--show must be one of mnist, fashion-mnist (not 'cifar')"),
+      (["--data-dir"], "--data-dir needs a value: a folder, like --data-dir data"),
+      (["--count", "0"], "--count needs a whole number from 1 to 64, like --count 8 (not '0')"),
+      (["--benchmark"], "--benchmark needs --data-dir DIR too"),
+      (["--show", "mnist", "--benchmark"], "--show and --benchmark cannot be combined"),
+      (["--runs=0"], "--runs needs a whole number from 1 to 100, like --runs 5 (not '0')"),
+      (["--offline=yes"], "--offline takes no value (not 'yes')"),
     ])
   func badUsage(arguments: [String], message: String) throws {
     let folder = try TemporaryFolder()
     let (status, output) = try DatasetsProgram.run(arguments, cache: folder.path)
     #expect(status == 2)
     #expect(output.contains(message), "\(output)")
+    #expect(output.contains("usage: swift run datasets"), "the usage follows: \(output)")
   }
 
   @Test(
@@ -184,5 +188,23 @@ struct DataCommandTests {
     let (status, output) = try DatasetsProgram.run(["--help"], cache: folder.path)
     #expect(status == 0)
     #expect(output.hasPrefix("usage: swift run datasets"))
+    for flag in [
+      "--data-dir DIR", "--offline", "--show mnist|fashion-mnist", "--count N",
+      "--benchmark", "--runs N", "--no-color", "-h, --help",
+    ] {
+      #expect(output.contains(flag), "missing \(flag) in: \(output)")
+    }
+    for line in output.split(separator: "\n") {
+      #expect(line.count <= 80, "a line of \(line.count) characters: \(line)")
+    }
+  }
+
+  @Test("--show accepts upper case and the --flag=value form")
+  func showForms() throws {
+    let folder = try TemporaryFolder()
+    let (status, output) = try DatasetsProgram.run(
+      ["--show=MNIST", "--count=1"], cache: folder.path)
+    #expect(status == 0, "\(output)")
+    #expect(output.contains("█"))
   }
 }
