@@ -1,6 +1,5 @@
 import Foundation
 import LessonSupport
-import MNISTData
 
 /// Cores this process may use.
 let activeCores = ProcessInfo.processInfo.activeProcessorCount

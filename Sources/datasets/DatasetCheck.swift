@@ -1,7 +1,6 @@
 import Foundation
 import LessonSupport
 import MNISTData
-import NeuralKit
 
 /// The default mode: for each data set, the sources tried and the one used, then every
 /// data file found in any of them, each read in full and checked.

@@ -1,7 +1,6 @@
 import Foundation
 import LessonSupport
 import MNISTData
-import NeuralKit
 
 /// `swift run datasets`: where MNIST and Fashion-MNIST come from, fetching what is
 /// missing and checking every file; `--show` draws images, `--benchmark` measures.

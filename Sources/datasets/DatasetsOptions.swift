@@ -1,5 +1,4 @@
 import LessonSupport
-import MNISTData
 
 /// The command line of `datasets`, declared on `CommandLineParser`: `--help`, the usage
 /// lines and every error message are written from these declarations.

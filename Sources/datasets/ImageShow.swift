@@ -1,7 +1,6 @@
 import Foundation
 import LessonSupport
 import MNISTData
-import NeuralKit
 
 /// `--show NAME`: the first test images of a data set, drawn with half blocks, each with
 /// its label and class name, as many side by side as the terminal is wide.

@@ -1,6 +1,5 @@
 import Foundation
 import LessonSupport
-import MNISTData
 import NeuralKit
 
 /// `swift run lesson01-sigmoid`: one neuron, the sigmoid and its slope, where the

@@ -1,6 +1,5 @@
 import Foundation
 import LessonSupport
-import MNISTData
 import NeuralKit
 
 /// `swift run lesson02-relu`: ReLU and its slope, how many units a ReLU layer switches

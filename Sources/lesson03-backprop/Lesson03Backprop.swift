@@ -1,6 +1,5 @@
 import Foundation
 import LessonSupport
-import MNISTData
 import NeuralKit
 
 /// `swift run lesson03-backprop`: the chain rule on one neuron, then a dense layer's

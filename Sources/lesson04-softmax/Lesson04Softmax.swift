@@ -1,6 +1,5 @@
 import Foundation
 import LessonSupport
-import MNISTData
 import NeuralKit
 
 /// `swift run lesson04-softmax`: softmax, why it subtracts the largest logit, the
