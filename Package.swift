@@ -48,6 +48,10 @@ let learnerFiles = exerciseFolders.flatMap { folder in
   return (files ?? []).filter { $0.hasSuffix(".swift") }.map { "\(folder)/\($0)" }
 }
 let buildsSolutions = Context.environment["NEURALKIT_EXERCISES"] == "solutions"
+// The learner's code is optimised too: lesson 05 trains the learner's own network on
+// MNIST (`--engine yours`), and plain-array loops in a debug build are ~50× slower.
+// Bounds and overflow checks stay (-O keeps them), so a mistake still stops with a message.
+let exerciseSettings: [SwiftSetting] = [.unsafeFlags(["-O"])]
 var lessonTargets: [Target] = lessons.map { name in
   // Lesson 08 also times the worker pool itself.
   let kernels: [Target.Dependency] = name == "lesson08-fast-matmul" ? ["Kernels"] : []
@@ -55,7 +59,9 @@ var lessonTargets: [Target] = lessons.map { name in
     name: name, dependencies: ["NeuralKit", "MNISTData", "LessonSupport"] + kernels)
 }
 lessonTargets += [
-  .target(name: "ExerciseSupport"),
+  // The types the learner's network is made of (plain arrays), and what the package needs
+  // to call the learner's functions from a program.
+  .target(name: "ExerciseSupport", dependencies: ["NeuralKit"]),
   .testTarget(
     name: "LessonTests",
     dependencies: ["NeuralKit", "MNISTData", "LessonSupport", "TestSupport"]
@@ -65,7 +71,7 @@ if buildsSolutions {
   lessonTargets += [
     .target(
       name: "Exercises", dependencies: ["ExerciseSupport"], path: "exercises",
-      exclude: ["README.md"] + learnerFiles),
+      exclude: ["README.md"] + learnerFiles, swiftSettings: exerciseSettings),
     .target(
       name: "ExerciseStubs", dependencies: ["ExerciseSupport"], path: "exercises",
       exclude: ["README.md"] + solutionFolders),
@@ -78,7 +84,7 @@ if buildsSolutions {
   lessonTargets += [
     .target(
       name: "Exercises", dependencies: ["ExerciseSupport"], path: "exercises",
-      exclude: ["README.md"] + solutionFolders),
+      exclude: ["README.md"] + solutionFolders, swiftSettings: exerciseSettings),
     .testTarget(
       name: "ExerciseTests", dependencies: ["NeuralKit", "ExerciseSupport", "Exercises"]),
   ]

@@ -1,0 +1,43 @@
+import ExerciseSupport
+import Foundation
+
+/// Exercise 05f — an epoch of training, and evaluation (Lessons/05-training.md).
+///
+/// `trainEpoch`: draw this epoch's `miniBatches` from `generator`; for each batch, in
+/// order: the forward pass, the batch's mean loss and how many it classifies right
+/// (both before the update), dLogits, the backward pass, and an `adamStep`. Return the
+/// epoch's mean loss and accuracy over every image it saw (each batch weighted by its
+/// size: what Keras prints as the training loss and accuracy).
+///
+/// `evaluate`: the mean loss and the accuracy of `network` on every image of a set,
+/// changing nothing.
+///
+/// A prediction is the class with the largest logit (the first one on a tie).
+///
+/// Example:
+///
+///     var generator = SeededGenerator(seed: 1)
+///     var network = try initialNetwork(layerSizes: [784, 128, 10], activation: .relu,
+///                                      generator: &generator)
+///     var adam = AdamMemory(startingFor: network)
+///     let epoch = try trainEpoch(&network, adam: &adam, inputs: images, labels: labels,
+///                                batchSize: 32, learningRate: 0.001, generator: &generator)
+///     let test = try evaluate(network, inputs: testImages, labels: testLabels)
+///
+/// What the test checks: after an epoch on small data sets the network, Adam's memory,
+/// the loss and the accuracy against NeuralKit's `Trainer` on the same seed; `evaluate`
+/// against `Network.evaluate`.
+func trainEpoch(
+  _ network: inout LearnerNetwork, adam: inout AdamMemory, inputs: [[Float]], labels: [Int],
+  batchSize: Int, learningRate: Float, generator: inout SeededGenerator
+) throws -> (loss: Float, accuracy: Double) {
+  // TODO: your code here.
+  throw NotWrittenYet()
+}
+
+func evaluate(_ network: LearnerNetwork, inputs: [[Float]], labels: [Int]) throws -> (
+  loss: Float, accuracy: Double
+) {
+  // TODO: your code here.
+  throw NotWrittenYet()
+}
