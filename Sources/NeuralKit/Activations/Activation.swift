@@ -11,8 +11,9 @@ public enum Activation: Equatable, Sendable, CustomStringConvertible {
   case sigmoid
   /// max(0, z), see `relu(_:)`.
   case relu
-  /// z if z > 0, else alpha · z, see `leakyReLU(_:alpha:)`. Keras' default alpha is 0.3,
-  /// PyTorch's 0.01.
+  /// z if z > 0, else alpha · z, see `leakyReLU(_:alpha:)`. Defaults differ: Keras'
+  /// `LeakyReLU` layer uses 0.3, its `leaky_relu` function (like `tf.nn.leaky_relu`)
+  /// 0.2, PyTorch 0.01.
   case leakyReLU(alpha: Float)
   /// tanh(z) = 2σ(2z) − 1: like the sigmoid but centred on 0, slope 1 at 0.
   case tanh
