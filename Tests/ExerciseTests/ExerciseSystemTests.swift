@@ -1,5 +1,6 @@
 import Foundation
 import Testing
+import NeuralKit
 
 /// The exercise system itself (not a learner's exercise; its name starts with no
 /// "Lesson", so `--filter Lesson01` leaves it out).
@@ -38,3 +39,25 @@ struct ExerciseSystemTests {
 /// The package's root folder, found from this file's path.
 let packageRoot = URL(fileURLWithPath: #filePath).deletingLastPathComponent()
   .deletingLastPathComponent().deletingLastPathComponent()
+
+/// The cases of the gradient-checker exercise are what their names claim.
+@Suite("Gradient-checker cases")
+struct GradientCheckerCaseTests {
+  @Test("each claimed gradient is right or broken as labelled, at the scale its name gives")
+  func casesAreLabelledRight() {
+    for c in GradientCheckerChecks.cases {
+      let numerical = GradientCheck.numericalGradient(of: c.loss, at: c.parameters)
+      let scale = numerical.map(abs).max() ?? 0
+      let worst = zip(c.gradient, numerical).map { abs($0 - $1) }.max() ?? 0
+      // Float rounding of a correct gradient stays below 1e-6 of the scale; every
+      // mistake is above 1e-2 of it: a tolerance anywhere between separates them.
+      if c.broken {
+        #expect(worst > 1e-2 * scale, "\(c.name): \(worst) of \(scale)")
+      } else {
+        #expect(worst < 1e-6 * scale, "\(c.name): \(worst) of \(scale)")
+      }
+      if c.name.contains("±100") { #expect(scale > 1e3, "\(c.name): largest \(scale)") }
+      if c.name.contains("1e-7") { #expect(scale < 1e-6, "\(c.name): largest \(scale)") }
+    }
+  }
+}
