@@ -1,6 +1,6 @@
 import Foundation
-import Testing
 import NeuralKit
+import Testing
 
 /// The exercise system itself (not a learner's exercise; its name starts with no
 /// "Lesson", so `--filter Lesson01` leaves it out).
