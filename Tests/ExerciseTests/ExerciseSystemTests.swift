@@ -61,3 +61,33 @@ struct GradientCheckerCaseTests {
     }
   }
 }
+
+/// The closed form behind `growthIntervalWidth` is what a search finds, and the numbers
+/// lesson 07 quotes from it are right.
+@Suite("Nielsen's growth interval")
+struct GrowthIntervalTests {
+  @Test("the closed form agrees with a scan over a at w = 8 and w = −20")
+  func closedFormMatchesScan() {
+    for w in [8.0, -20] {
+      let step = 1e-5
+      let inside = (-300_000..<300_000).filter { i in
+        let s = 1 / (1 + exp(-w * Double(i) * step))
+        return abs(w * s * (1 - s)) >= 1
+      }
+      #expect(
+        abs(Double(inside.count) * step - GradientFlowChecks.exactGrowthWidth(w)) < 1e-4,
+        "w = \(w)")
+    }
+  }
+
+  @Test("the widest interval is about 0.448, at |w| ≈ 6.89")
+  func widest() {
+    let grid = (0..<160_000).map { 4 + Double($0) * 1e-4 }  // w in [4, 20)
+    let best = grid.max {
+      GradientFlowChecks.exactGrowthWidth($0) < GradientFlowChecks.exactGrowthWidth($1)
+    }!
+    #expect(abs(best - 6.894) < 1e-3)
+    #expect(abs(GradientFlowChecks.exactGrowthWidth(best) - 0.4477) < 1e-4)
+    #expect(abs(GradientFlowChecks.exactGrowthWidth(100) - 0.0917) < 1e-4)
+  }
+}
