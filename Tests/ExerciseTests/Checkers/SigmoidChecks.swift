@@ -41,7 +41,7 @@ enum SigmoidChecks {
       yours: yours, reference: NeuralKit.sigmoidDerivative, compare: compareScalars,
       hint: { x, output, _ in
         if output.isNaN {
-          return "NaN: e^(−x) overflowed (∞/∞); compute s = try sigmoid(x) and return s·(1 − s)"
+          return "NaN: e^(−x) overflowed (∞/∞); build the slope from σ(x) with your two functions"
         }
         if output == x * (1 - x) {
           return "that is x·(1 − x): the formula needs s = sigmoid(x), not x"
