@@ -175,8 +175,9 @@ enum GradientCheckerChecks {
     let worst = differences.indices.max { differences[$0] < differences[$1] } ?? 0
     let scale = numerical.map(abs).max() ?? 0
     let detail =
-      "worst entry \(c.entryName(worst)): claimed \(scientific(c.gradient[worst])),"
-      + " numerical \(scientific(numerical[worst])), largest |numerical| \(scientific(scale))"
+      "worst entry \(c.entryName(worst)): claimed \(c.gradient[worst]),"
+      + " numerical \(numerical[worst]), difference \(scientific(differences[worst])),"
+      + " largest |numerical| \(scientific(scale))"
     if flagged {
       return detail
         + "; a correct Float gradient differs by ~1e-7 of the largest entry: is your"
