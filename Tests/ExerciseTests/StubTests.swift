@@ -42,7 +42,13 @@
       guard exercise.lesson != 5 else { return }  // lesson 05's hints are its own engineer's
       let text = try String(
         contentsOf: packageRoot.appendingPathComponent(exercise.hintsPath), encoding: .utf8)
-      #expect(text.hasPrefix("# Hints — exercises/\(exercise.folder)\n"))
+      #expect(text.hasPrefix("# Hints — exercises/\(exercise.folder)\n\n## "))
+      // One section per function of the folder, in the order a learner meets them.
+      let names = text.components(separatedBy: "\n## ").dropFirst().map {
+        String($0.prefix { $0 != "\n" })
+      }
+      #expect(
+        names == Exercise.allCases.filter { $0.folder == exercise.folder }.map(\.functionName))
       let sections = text.components(separatedBy: "\n## ").dropFirst()
       let section = try #require(
         sections.first { $0.hasPrefix("\(exercise.functionName)\n") },
