@@ -42,6 +42,10 @@ let exerciseFolders = [
   "08-fast-matmul",
 ]
 let solutionFolders = exerciseFolders.map { "\($0)/Solution" }
+// Each folder's graded hints (exercises/NN-name/HINTS.md) are for reading, not compiling.
+let hintFiles = exerciseFolders.map { "\($0)/HINTS.md" }.filter {
+  FileManager.default.fileExists(atPath: "\(Context.packageDirectory)/exercises/\($0)")
+}
 let learnerFiles = exerciseFolders.flatMap { folder in
   let files = try? FileManager.default.contentsOfDirectory(
     atPath: "\(Context.packageDirectory)/exercises/\(folder)")
@@ -71,10 +75,10 @@ if buildsSolutions {
   lessonTargets += [
     .target(
       name: "Exercises", dependencies: ["ExerciseSupport"], path: "exercises",
-      exclude: ["README.md"] + learnerFiles, swiftSettings: exerciseSettings),
+      exclude: ["README.md"] + hintFiles + learnerFiles, swiftSettings: exerciseSettings),
     .target(
       name: "ExerciseStubs", dependencies: ["ExerciseSupport"], path: "exercises",
-      exclude: ["README.md"] + solutionFolders),
+      exclude: ["README.md"] + hintFiles + solutionFolders),
     .testTarget(
       name: "ExerciseTests",
       dependencies: ["NeuralKit", "ExerciseSupport", "Exercises", "ExerciseStubs"],
@@ -84,7 +88,7 @@ if buildsSolutions {
   lessonTargets += [
     .target(
       name: "Exercises", dependencies: ["ExerciseSupport"], path: "exercises",
-      exclude: ["README.md"] + solutionFolders, swiftSettings: exerciseSettings),
+      exclude: ["README.md"] + hintFiles + solutionFolders, swiftSettings: exerciseSettings),
     .testTarget(
       name: "ExerciseTests", dependencies: ["NeuralKit", "ExerciseSupport", "Exercises"]),
   ]

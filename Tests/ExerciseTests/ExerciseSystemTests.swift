@@ -1,4 +1,5 @@
 import Foundation
+import NeuralKit
 import Testing
 
 /// The exercise system itself (not a learner's exercise; its name starts with no
@@ -38,3 +39,55 @@ struct ExerciseSystemTests {
 /// The package's root folder, found from this file's path.
 let packageRoot = URL(fileURLWithPath: #filePath).deletingLastPathComponent()
   .deletingLastPathComponent().deletingLastPathComponent()
+
+/// The cases of the gradient-checker exercise are what their names claim.
+@Suite("Gradient-checker cases")
+struct GradientCheckerCaseTests {
+  @Test("each claimed gradient is right or broken as labelled, at the scale its name gives")
+  func casesAreLabelledRight() {
+    for c in GradientCheckerChecks.cases {
+      let numerical = GradientCheck.numericalGradient(of: c.loss, at: c.parameters)
+      let scale = numerical.map(abs).max() ?? 0
+      let worst = zip(c.gradient, numerical).map { abs($0 - $1) }.max() ?? 0
+      // Float rounding of a correct gradient stays below 1e-6 of the scale; every
+      // mistake is above 1e-2 of it: a tolerance anywhere between separates them.
+      if c.broken {
+        #expect(worst > 1e-2 * scale, "\(c.name): \(worst) of \(scale)")
+      } else {
+        #expect(worst < 1e-6 * scale, "\(c.name): \(worst) of \(scale)")
+      }
+      if c.name.contains("±100") { #expect(scale > 1e3, "\(c.name): largest \(scale)") }
+      if c.name.contains("1e-7") { #expect(scale < 1e-6, "\(c.name): largest \(scale)") }
+    }
+  }
+}
+
+/// The closed form behind `growthIntervalWidth` is what a search finds, and the numbers
+/// lesson 07 quotes from it are right.
+@Suite("Nielsen's growth interval")
+struct GrowthIntervalTests {
+  @Test("the closed form agrees with a scan over a at w = 8 and w = −20")
+  func closedFormMatchesScan() {
+    for w in [8.0, -20] {
+      let step = 1e-5
+      let inside = (-300_000..<300_000).filter { i in
+        let s = 1 / (1 + exp(-w * Double(i) * step))
+        return abs(w * s * (1 - s)) >= 1
+      }
+      #expect(
+        abs(Double(inside.count) * step - GradientFlowChecks.exactGrowthWidth(w)) < 1e-4,
+        "w = \(w)")
+    }
+  }
+
+  @Test("the widest interval is about 0.448, at |w| ≈ 6.89")
+  func widest() {
+    let grid = (0..<160_000).map { 4 + Double($0) * 1e-4 }  // w in [4, 20)
+    let best = grid.max {
+      GradientFlowChecks.exactGrowthWidth($0) < GradientFlowChecks.exactGrowthWidth($1)
+    }!
+    #expect(abs(best - 6.894) < 1e-3)
+    #expect(abs(GradientFlowChecks.exactGrowthWidth(best) - 0.4477) < 1e-4)
+    #expect(abs(GradientFlowChecks.exactGrowthWidth(100) - 0.0917) < 1e-4)
+  }
+}

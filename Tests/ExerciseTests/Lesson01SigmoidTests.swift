@@ -8,6 +8,11 @@ struct Lesson01SigmoidTests {
     await expectExercisePasses(.sigmoid)
   }
 
+  @Test("sigmoidSlopeFromOutput — exercises/01-sigmoid/SigmoidSlopeFromOutput.swift")
+  func sigmoidSlopeFromOutput() async {
+    await expectExercisePasses(.sigmoidSlopeFromOutput)
+  }
+
   @Test("sigmoidDerivative — exercises/01-sigmoid/SigmoidDerivative.swift")
   func sigmoidDerivative() async {
     await expectExercisePasses(.sigmoidDerivative)

@@ -13,6 +13,11 @@ struct Lesson03BackpropTests {
     await expectExercisePasses(.denseBackward)
   }
 
+  @Test("gradientCheckFails — exercises/03-backprop/GradientChecker.swift")
+  func gradientCheckFails() async {
+    await expectExercisePasses(.gradientCheckFails)
+  }
+
   @Test("progress over all exercises")
   func progress() async {
     await reportProgress()

@@ -13,6 +13,11 @@ struct Lesson04SoftmaxTests {
     await expectExercisePasses(.crossEntropy)
   }
 
+  @Test("lossGradientForLogit — exercises/04-softmax/LossGradientForLogit.swift")
+  func lossGradientForLogit() async {
+    await expectExercisePasses(.lossGradientForLogit)
+  }
+
   @Test("softmaxCrossEntropyGradient — exercises/04-softmax/SoftmaxCrossEntropyGradient.swift")
   func softmaxCrossEntropyGradient() async {
     await expectExercisePasses(.softmaxCrossEntropyGradient)

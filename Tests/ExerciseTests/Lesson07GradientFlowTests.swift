@@ -13,6 +13,11 @@ struct Lesson07GradientFlowTests {
     await expectExercisePasses(.deadUnitFraction)
   }
 
+  @Test("growthIntervalWidth — exercises/07-gradient-flow/GrowthInterval.swift")
+  func growthIntervalWidth() async {
+    await expectExercisePasses(.growthIntervalWidth)
+  }
+
   @Test("progress over all exercises")
   func progress() async {
     await reportProgress()

@@ -32,6 +32,32 @@
         FileManager.default.fileExists(
           atPath: packageRoot.appendingPathComponent(exercise.solutionPath).path),
         "\(exercise.solutionPath) exists")
+      #expect(
+        exercise.lesson == 5 || file.contains("Stuck? \(exercise.hintsPath), one hint at a time."),
+        "\(exercise.path) points to its hints")
+    }
+
+    @Test("every exercise has graded hints in its folder's HINTS.md", arguments: Exercise.allCases)
+    func gradedHints(_ exercise: Exercise) throws {
+      guard exercise.lesson != 5 else { return }  // lesson 05's hints are its own engineer's
+      let text = try String(
+        contentsOf: packageRoot.appendingPathComponent(exercise.hintsPath), encoding: .utf8)
+      #expect(text.hasPrefix("# Hints — exercises/\(exercise.folder)\n\n## "))
+      // One section per function of the folder, in the order a learner meets them.
+      let names = text.components(separatedBy: "\n## ").dropFirst().map {
+        String($0.prefix { $0 != "\n" })
+      }
+      #expect(
+        names == Exercise.allCases.filter { $0.folder == exercise.folder }.map(\.functionName))
+      let sections = text.components(separatedBy: "\n## ").dropFirst()
+      let section = try #require(
+        sections.first { $0.hasPrefix("\(exercise.functionName)\n") },
+        "\(exercise.hintsPath) has a section ## \(exercise.functionName)")
+      let items = section.split(separator: "\n").filter { $0.first?.isNumber == true }
+      #expect(items.count >= 2, "\(exercise.hintsPath): at least two graded hints")
+      for (number, item) in items.enumerated() {
+        #expect(item.hasPrefix("\(number + 1). "), "\(exercise.hintsPath): numbered 1., 2., …")
+      }
     }
 
     @Test("the README's sample failure is what the checker prints")
@@ -46,6 +72,8 @@
     static func checkStub(_ exercise: Exercise) -> CheckOutcome {
       switch exercise {
       case .sigmoid: return SigmoidChecks.sigmoid(ExerciseStubs.sigmoid)
+      case .sigmoidSlopeFromOutput:
+        return SigmoidChecks.sigmoidSlopeFromOutput(ExerciseStubs.sigmoidSlopeFromOutput)
       case .sigmoidDerivative:
         return SigmoidChecks.sigmoidDerivative(ExerciseStubs.sigmoidDerivative)
       case .relu: return ReLUChecks.relu(ExerciseStubs.relu)
@@ -55,14 +83,20 @@
         return ReLUChecks.leakyReLUDerivative(ExerciseStubs.leakyReLUDerivative)
       case .denseForward: return DenseChecks.denseForward(ExerciseStubs.denseForward)
       case .denseBackward: return DenseChecks.denseBackward(ExerciseStubs.denseBackward)
+      case .gradientCheckFails:
+        return GradientCheckerChecks.gradientCheckFails(ExerciseStubs.gradientCheckFails)
       case .softmax: return SoftmaxChecks.softmax(ExerciseStubs.softmax)
       case .crossEntropy: return SoftmaxChecks.crossEntropy(ExerciseStubs.crossEntropy)
+      case .lossGradientForLogit:
+        return SoftmaxChecks.lossGradientForLogit(ExerciseStubs.lossGradientForLogit)
       case .softmaxCrossEntropyGradient:
         return SoftmaxChecks.softmaxCrossEntropyGradient(ExerciseStubs.softmaxCrossEntropyGradient)
       case .trainingStep: return TrainingChecks.trainingStep(ExerciseStubs.trainingStep)
       case .gradientNorms: return GradientFlowChecks.gradientNorms(ExerciseStubs.gradientNorms)
       case .deadUnitFraction:
         return GradientFlowChecks.deadUnitFraction(ExerciseStubs.deadUnitFraction)
+      case .growthIntervalWidth:
+        return GradientFlowChecks.growthIntervalWidth(ExerciseStubs.growthIntervalWidth)
       case .ikjProduct: return IKJProductChecks.ikjProduct(ExerciseStubs.ikjProduct)
       }
     }

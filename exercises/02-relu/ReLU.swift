@@ -1,19 +1,18 @@
 import ExerciseSupport
 
 /// Exercise 02a — ReLU, the rectified linear unit (Lessons/02-relu.md).
+/// Stuck? exercises/02-relu/HINTS.md, one hint at a time.
 ///
 ///     relu(x) = max(0, x)
 ///
-/// Tasks:
-///   1. Return x when x is positive.
-///   2. Return 0 otherwise (for 0 and every negative x).
+/// Your task: return relu(x) for every Float x, exactly, including 0 and −0.0 (the test
+/// expects +0.0 for both).
 ///
 /// Signature (keep it): `func relu(_ x: Float) throws -> Float`. The `throws` is only
 /// there so the unfinished stub can say "not written yet"; your code never throws.
 ///
 /// Example:
 ///
-///     try relu(3)     // 3.0
 ///     try relu(-2)    // 0.0
 ///
 /// What the test checks (`swift test --disable-xctest --filter Lesson02`):
@@ -21,6 +20,6 @@ import ExerciseSupport
 ///     0, −0.0, ±0.5, ±1, ±1e-30, ±1e-45 (the smallest Float), ±1000 and ±3.4e38, then on
 ///     1 000 seeded random x in [−10, 10].
 func relu(_ x: Float) throws -> Float {
-  // TODO: replace the next line: x if x > 0, else 0.
+  // TODO: your code here.
   throw NotWrittenYet()
 }

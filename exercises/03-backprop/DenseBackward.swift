@@ -1,26 +1,24 @@
 import ExerciseSupport
 
-/// Exercise 03b — a dense layer's backward pass (Lessons/03-backprop.md).
+/// Exercise 03b — a dense layer's backward pass: derive it (Lessons/03-backprop.md).
+/// Stuck? exercises/03-backprop/HINTS.md, one hint at a time.
 ///
-/// Given dY = ∂L/∂Y for Y = X·W + b, the chain rule gives
+/// The forward pass (your `denseForward`):
 ///
-///     dW = Xᵀ·dY          (in × batch)·(batch × out) → (in × out), W's shape
-///     db = Σ_rows dY      the sum of each column of dY → (out), b's shape
-///     dX = dY·Wᵀ          (batch × out)·(out × in) → (batch × in), X's shape
+///     Y = X·W + b          X (batch × in), W (in × out), b (out) → Y (batch × out)
+///     Y[r][c] = b[c] + Σₖ X[r][k] · W[k][c]
 ///
-///     dW[k][c] = Σᵣ X[r][k] · dY[r][c]
-///     db[c]    = Σᵣ dY[r][c]
-///     dX[r][k] = Σ_c dY[r][c] · W[k][c]
+/// Some loss L is computed from Y. The layer after this one hands you dY = ∂L/∂Y, one
+/// number per entry of Y: `dOutput[r][c]` is how fast L changes when Y[r][c] moves.
 ///
-/// Each gradient has the shape of the thing it is the gradient of: that is the quickest
-/// check of a transposed product.
+/// Your task: work out, with the chain rule, and return
 ///
-/// Tasks:
-///   1. dW: (inputs × outputs), dW[k][c] = sum over rows r of inputs[r][k] · dOutput[r][c].
-///   2. db: one per output, the plain sum of column c of dOutput over the batch. No 1/batch
-///      here: if the loss is a mean, its gradient dY already carries the 1/batch.
-///   3. dX: (batch × inputs), dX[r][k] = sum over c of dOutput[r][c] · weights[k][c].
-///   4. Return them as `(dW: …, db: …, dX: …)`.
+///     dW = ∂L/∂W      (in × out), one number per weight
+///     db = ∂L/∂b      (out), one number per bias
+///     dX = ∂L/∂X      (batch × in), one number per input: what the layer below needs
+///
+/// The lesson shows how to start (one entry, then the pattern); the formulas are yours
+/// to find. Any 1/batch of a mean loss is already inside dY.
 ///
 /// Signature (keep it):
 /// `func denseBackward(inputs: [[Float]], weights: [[Float]], dOutput: [[Float]]) throws`
@@ -43,13 +41,13 @@ import ExerciseSupport
 /// What the test checks (`swift test --disable-xctest --filter Lesson03`):
 ///   - dW, db and dX in that order: each has the right shape, then every element equals
 ///     NeuralKit's `Dense.backward` within 1e-5 + 1e-4 · (largest |expected| of that
-///     gradient);
+///     gradient); a failure names the first tensor that is off;
 ///   - on the same edge cases as the forward pass (non-square shapes catch a transposed
 ///     product by its shape; square 3 × 3 weights catch it by its values; batch 5 catches
-///     a 1/batch in db), then on 50 seeded random shapes with dOutput in [−1, 1].
+///     a 1/batch too many), then on 50 seeded random shapes with dOutput in [−1, 1].
 func denseBackward(inputs: [[Float]], weights: [[Float]], dOutput: [[Float]]) throws -> (
   dW: [[Float]], db: [Float], dX: [[Float]]
 ) {
-  // TODO: replace the next line with the four steps above.
+  // TODO: your code here.
   throw NotWrittenYet()
 }

@@ -1,17 +1,15 @@
 import ExerciseSupport
 
 /// Exercise 03a — a dense layer's forward pass (Lessons/03-backprop.md).
+/// Stuck? exercises/03-backprop/HINTS.md, one hint at a time.
 ///
 ///     Y = X·W + b        (batch × in)·(in × out) + (out) → (batch × out)
-///     Y[r][c] = b[c] + Σₖ X[r][k] · W[k][c]
 ///
 /// Rows of X are the examples of a batch; W has one row per input and one column per
 /// output unit; b has one number per output unit, added to every row.
 ///
-/// Tasks:
-///   1. Make Y with one row per row of `inputs` and one column per column of `weights`.
-///   2. For every row r and column c, sum inputs[r][k] · weights[k][c] over k.
-///   3. Add bias[c].
+/// Your task: return Y for the given inputs X, weights W and bias b, as plain nested
+/// arrays (`inputs[r][k]` is input k of example r).
 ///
 /// Signature (keep it):
 /// `func denseForward(inputs: [[Float]], weights: [[Float]], bias: [Float]) throws -> [[Float]]`
@@ -37,6 +35,6 @@ import ExerciseSupport
 ///     biases throughout), then on 50 seeded random shapes up to 6 × 7 → 7 with values in
 ///     [−1, 1].
 func denseForward(inputs: [[Float]], weights: [[Float]], bias: [Float]) throws -> [[Float]] {
-  // TODO: replace the next line with the three steps above.
+  // TODO: your code here.
   throw NotWrittenYet()
 }

@@ -2,23 +2,21 @@ import ExerciseSupport
 import Foundation
 
 /// Exercise 04a — softmax, without overflow (Lessons/04-softmax.md).
+/// Stuck? exercises/04-softmax/HINTS.md, one hint at a time.
 ///
-///     softmax(z)ᵢ = e^(zᵢ − m) / Σⱼ e^(zⱼ − m),   m = the largest zⱼ
+///     softmax(z)ᵢ = e^(zᵢ) / Σⱼ e^(zⱼ)
 ///
-/// Subtracting m changes nothing mathematically (e^(−m) cancels between top and bottom)
-/// and keeps every exponent ≤ 0, so no e^… overflows to infinity and the sum is ≥ 1.
+/// Your task: return softmax(z) for any logits, never NaN. In Float, e^z is infinite for
+/// z above about 88.7, and ∞/∞ is NaN; logits of 1000 happen. The lesson shows which
+/// rewriting of the formula changes nothing mathematically and keeps every exponential
+/// finite.
 ///
-/// Tasks:
-///   1. Find m, the largest logit (`logits.max()!`: the test never passes an empty array).
-///   2. Compute e^(zᵢ − m) for every logit.
-///   3. Divide each by their sum.
-///
-/// Signature (keep it): `func softmax(_ logits: [Float]) throws -> [Float]`.
+/// Signature (keep it): `func softmax(_ logits: [Float]) throws -> [Float]`. The test never
+/// passes an empty array.
 ///
 /// Example:
 ///
-///     try softmax([1, 2, 3])           // ≈ [0.0900, 0.2447, 0.6652]
-///     try softmax([1000, 1001, 1002])  // the same, not [nan, nan, nan]
+///     try softmax([1000, 1001, 1002])  // ≈ [0.0900, 0.2447, 0.6652], not [nan, nan, nan]
 ///
 /// What the test checks (`swift test --disable-xctest --filter Lesson04`):
 ///   - as many probabilities as logits, each equal to NeuralKit's `softmax` within
@@ -28,6 +26,6 @@ import Foundation
 ///     [−1000, −1000], [−1000, 0, 1000], [88, 89], [1e-30, −1e-30] and ten classes, then on
 ///     200 seeded random vectors of 1 to 10 logits in [−20, 20]; NaN anywhere fails.
 func softmax(_ logits: [Float]) throws -> [Float] {
-  // TODO: replace the next line with the three steps above.
+  // TODO: your code here.
   throw NotWrittenYet()
 }

@@ -1,21 +1,16 @@
 import ExerciseSupport
 import Foundation
 
-/// Exercise 04c — the gradient of softmax and cross-entropy together, for a batch
-/// (Lessons/04-softmax.md).
+/// Exercise 04d — the gradient of softmax and cross-entropy together, for a batch
+/// (Lessons/04-softmax.md). Stuck? exercises/04-softmax/HINTS.md, one hint at a time.
 ///
-/// The batch loss is the mean L = (1/B) Σᵣ −log softmax(zᵣ)[yᵣ]. Its gradient with respect
-/// to the logits is
+/// The batch loss is the mean over the B examples:
 ///
-///     dLogits[r][c] = (p[r][c] − onehot(y[r])[c]) / B,    p[r] = softmax(z[r])
+///     L = (1/B) Σᵣ −log softmax(z[r])[y[r]]
 ///
-/// where onehot(y)[c] is 1 for c = y and 0 otherwise, and B is the batch size.
-///
-/// Tasks:
-///   1. For each row r, compute p = softmax of that row (your `softmax` from Softmax.swift
-///      works: `try softmax(logits[r])`).
-///   2. Subtract 1 at the true class: p[labels[r]] − 1.
-///   3. Divide every number by the batch size B = logits.count (the mean's 1/B).
+/// Your task: return dLogits = ∂L/∂z, one number per logit (batch × classes). For one
+/// example you worked out ∂(−log p[y])/∂z[i] in `lossGradientForLogit`; here there are B
+/// examples and a mean.
 ///
 /// Signature (keep it):
 /// `func softmaxCrossEntropyGradient(logits: [[Float]], labels: [Int]) throws -> [[Float]]`
@@ -30,8 +25,8 @@ import Foundation
 ///     `SoftmaxCrossEntropy.evaluate(...).dLogits` within 1e-6 + 1e-5 · (largest |expected|);
 ///   - first on batch 1, batch 3 with different labels, ties, logits of ±1000, batch 5 of
 ///     2 classes and batch 4 of 10 classes, then on 50 seeded random batches (1 to 6 rows,
-///     2 to 10 classes, logits in [−10, 10]). A missing 1/B fails every case with B > 1.
+///     2 to 10 classes, logits in [−10, 10]).
 func softmaxCrossEntropyGradient(logits: [[Float]], labels: [Int]) throws -> [[Float]] {
-  // TODO: replace the next line with the three steps above.
+  // TODO: your code here.
   throw NotWrittenYet()
 }

@@ -1,6 +1,7 @@
 import ExerciseSupport
 
 /// Exercise 07a — the size of each layer's weight gradient (Lessons/07-gradient-flow.md).
+/// Stuck? exercises/07-gradient-flow/HINTS.md, one hint at a time.
 ///
 /// After a backward pass every layer has a weight gradient dW, a matrix shaped like its
 /// weights (inputs × outputs). Its size is the L2 norm of all its numbers:
@@ -10,13 +11,10 @@ import ExerciseSupport
 /// Lesson 07 prints this for every layer of a 10-layer network: with Sigmoid it falls
 /// from about 0.4 at layer 10 to about 1e-6 at layer 1.
 ///
-/// Tasks:
-///   1. For each layer's dW in `weightGradients` (first layer first), add up the squares
-///      of all its numbers.
-///   2. Add them up in `Double`, not `Float`: a Float gradient of 1e-30 squares to 0 in
-///      Float (the smallest Float is about 1e-45) and one of 1e20 squares to infinity.
-///      Vanishing and exploding gradients are exactly the numbers this lesson measures.
-///   3. Return the square root of each sum, one number per layer, in the same order.
+/// Your task: return ‖dW‖ for each layer's dW in `weightGradients` (first layer first),
+/// in the same order. The numbers this lesson measures are vanishing and exploding
+/// gradients: your norm must be right for a dW of 1e-30 and for one of 1e20, where a
+/// Float square underflows to 0 or overflows to infinity.
 ///
 /// Signature (keep it):
 /// `func gradientNorms(_ weightGradients: [[[Float]]]) throws -> [Double]`
@@ -35,6 +33,6 @@ import ExerciseSupport
 ///   - then the dW of real backward passes (`Network.backpropagate`) of 12 seeded
 ///     networks with 2 to 6 layers, Sigmoid and ReLU.
 func gradientNorms(_ weightGradients: [[[Float]]]) throws -> [Double] {
-  // TODO: replace the next line with the three steps above.
+  // TODO: your code here.
   throw NotWrittenYet()
 }

@@ -1,7 +1,7 @@
 import ExerciseSupport
 
 /// Exercise 08 — the matrix product with its loops in the order i, k, j
-/// (Lessons/08-fast-matmul.md).
+/// (Lessons/08-fast-matmul.md). Stuck? exercises/08-fast-matmul/HINTS.md, one hint at a time.
 ///
 ///     C = A·B            (rows × inner) · (inner × columns) → (rows × columns)
 ///     C[i][j] = Σₖ A[i][k] · B[k][j]
@@ -11,20 +11,12 @@ import ExerciseSupport
 /// `b[k * columns + j]` and element (i, j) of C is `c[i * columns + j]`.
 ///
 /// The textbook order i, j, k walks down a column of B in its innermost loop: each step
-/// jumps a whole row ahead in memory. Swap the two inner loops and the same products are
-/// added in the order i, k, j:
+/// jumps a whole row ahead in memory. The lesson explains why the order i, k, j is faster.
 ///
-///     for i:  for k:  C[i][0..<columns] += A[i][k] · B[k][0..<columns]
-///
-/// The innermost loop now reads a row of B and updates a row of C, both side by side in
-/// memory, which the compiler turns into SIMD instructions.
-///
-/// Tasks:
-///   1. Start C as `rows * columns` zeros.
-///   2. For each row i of A and each k in 0..<inner, read aik = A[i][k] once.
-///   3. For each column j, add aik · B[k][j] to C[i][j] (`+=`: C[i][j] collects `inner`
-///      products).
-///   4. Return C.
+/// Your task: compute C with the loops in the order i (outermost), k, j (innermost), so
+/// that the innermost loop reads a row of B and updates a row of C, both side by side in
+/// memory. Then think: what must C hold before the loops start, and why can C[i][j] not
+/// be finished after one pass of the innermost loop?
 ///
 /// Signature (keep it):
 /// `func ikjProduct(_ a: [Float], _ b: [Float], rows: Int, inner: Int, columns: Int)`
@@ -52,6 +44,6 @@ import ExerciseSupport
 func ikjProduct(_ a: [Float], _ b: [Float], rows: Int, inner: Int, columns: Int) throws
   -> [Float]
 {
-  // TODO: replace the next line with the four steps above.
+  // TODO: your code here.
   throw NotWrittenYet()
 }

@@ -130,7 +130,7 @@ enum DenseChecks {
           {
             return "dW is transposed: it has W's shape (inputs × outputs), dW = Xᵀ·dY, not dYᵀ·X"
           }
-          return "dW[k][c] = Σ over rows r of inputs[r][k] · dOutput[r][c]"
+          return "W[k][c] appears in Y[r][c] for every row r, times inputs[r][k]: add up the paths"
         }
         if output.db.count == c.inputs.count && c.inputs.count != expected.db.count {
           return "db has one number per output: sum each column of dY over the batch, not each row"
@@ -142,9 +142,10 @@ enum DenseChecks {
             "db is the plain sum over the batch: no 1/batch here, dY already carries the mean's 1/batch"
         }
         if compareVectors("db", output.db, expected.db, .sumsOfProducts) != nil {
-          return "db[c] = Σ over rows r of dOutput[r][c]"
+          return "b[c] appears in Y[r][c] for every row r, with factor 1"
         }
-        return "dX has X's shape (batch × inputs): dX[r][k] = Σ_c dOutput[r][c] · weights[k][c]"
+        return
+          "dX has X's shape (batch × inputs); X[r][k] appears in Y[r][c] for every c, times W[k][c]"
       })
   }
 }

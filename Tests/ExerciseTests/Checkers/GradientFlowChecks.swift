@@ -1,3 +1,4 @@
+import Foundation
 import NeuralKit
 
 /// The checks of exercise 07: per-layer gradient norms and the dead-unit fraction against
@@ -192,5 +193,63 @@ enum GradientFlowChecks {
         tolerance: tolerance)
     }
     return nil
+  }
+}
+
+extension GradientFlowChecks {
+  /// Weights: |w| ≤ 4 (no interval), just above 4, near the widest (|w| ≈ 6.9), large,
+  /// negative; then 200 seeded random w in [−50, 50].
+  static let growthWeights: [Double] = {
+    var weights: [Double] = [0, 1, 3, 4, 4.5, 5, 6, 6.9, 8, 10, 100, 1e6, -8, -4, -50]
+    var generator = SeededGenerator(seed: 107)
+    for _ in 0..<200 { weights.append(Double(generator.nextFloat(in: -50, 50))) }
+    return weights
+  }()
+
+  /// The exact width of { a : |w·σ′(w·a + b)| ≥ 1 } (Nielsen, ch. 5):
+  ///     (2/|w|) · ln(|w|·(1 + √(1 − 4/|w|))/2 − 1)   for |w| > 4, else 0.
+  static func exactGrowthWidth(_ weight: Double) -> Double {
+    let w = abs(weight)
+    guard w > 4 else { return 0 }
+    return 2 / w * log(w * (1 + (1 - 4 / w).squareRoot()) / 2 - 1)
+  }
+
+  /// Double results: the closed form and a numerical search agree to ~1e-12; a wrong
+  /// formula (no 1/|w|, no factor 2) is off by a factor.
+  static let widthTolerance = NamedTolerance(
+    tolerance: Tolerance(absolute: 1e-9, relative: 1e-6),
+    reason: "Double throughout: a closed form and a careful search agree far closer")
+
+  /// Checks Nielsen's interval width.
+  static func growthIntervalWidth(_ yours: (Double) throws -> Double) -> CheckOutcome {
+    checkCases(
+      .growthIntervalWidth, cases: growthWeights,
+      describe: { "growthIntervalWidth(weight: \($0))" },
+      yours: yours, reference: exactGrowthWidth,
+      compare: { yours, expected in
+        let tolerance = widthTolerance.tolerance
+        let close =
+          yours == expected
+          || (yours.isFinite
+            && abs(yours - expected) <= tolerance.absolute + tolerance.relative * abs(expected))
+        return close
+          ? nil : Mismatch(yours: "\(yours)", expected: "\(expected)", tolerance: widthTolerance)
+      },
+      hint: { weight, output, expected in
+        let w = abs(weight)
+        if expected == 0 {
+          return "|w·σ′| ≤ |w|/4 ≤ 1 here: no a makes the factor reach 1, the width is 0"
+        }
+        if output.isNaN {
+          return "NaN: a square root or logarithm of a negative number; only |w| matters"
+        }
+        if abs(output - expected * w) <= 1e-6 * abs(expected * w) {
+          return "that is the width in z = w·a + b; the question asks about a"
+        }
+        if abs(output - expected / 2) <= 1e-6 * expected {
+          return "half the width: the interval extends on both sides of z = −b"
+        }
+        return nil
+      })
   }
 }

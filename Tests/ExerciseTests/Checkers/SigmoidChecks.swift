@@ -41,7 +41,7 @@ enum SigmoidChecks {
       yours: yours, reference: NeuralKit.sigmoidDerivative, compare: compareScalars,
       hint: { x, output, _ in
         if output.isNaN {
-          return "NaN: e^(−x) overflowed (∞/∞); compute s = try sigmoid(x) and return s·(1 − s)"
+          return "NaN: e^(−x) overflowed (∞/∞); build the slope from σ(x) with your two functions"
         }
         if output == x * (1 - x) {
           return "that is x·(1 − x): the formula needs s = sigmoid(x), not x"
@@ -64,4 +64,36 @@ enum CheckSeeds {
   static let lesson04: UInt64 = 104
   static let lesson05: UInt64 = 105
   static let lesson08: UInt64 = 108
+}
+
+extension SigmoidChecks {
+  /// Outputs s = σ(z) to take the slope from: named ones (0.5 first: σ′(0) = ¼), the ends
+  /// 0 and 1 where the slope is 0, then σ(z) for the same random z as `sigmoid`.
+  static let outputCases: [(s: Float, z: Float?)] =
+    [
+      (0.5, 0), (0, nil), (1, nil), (0.25, nil), (0.75, nil), (0.1, nil), (0.9, nil),
+      (0.999, nil), (1e-30, nil),
+    ]
+    + randomInputs.map { (NeuralKit.sigmoid($0), $0) }
+
+  /// Checks the slope written with the sigmoid's output.
+  static func sigmoidSlopeFromOutput(_ yours: (Float) throws -> Float) -> CheckOutcome {
+    checkCases(
+      .sigmoidSlopeFromOutput, cases: outputCases,
+      describe: { c in
+        "sigmoidSlopeFromOutput(\(show(c.s)))" + (c.z.map { "   (s = σ(\(show($0))))" } ?? "")
+      },
+      yours: { try yours($0.s) },
+      reference: { c in c.z.map(NeuralKit.sigmoidDerivative) ?? c.s * (1 - c.s) },
+      compare: compareScalars,
+      hint: { c, output, _ in
+        if isClose(output, NeuralKit.sigmoidDerivative(c.s), .floatRounding) {
+          return "that is σ′(s), the slope at z = s; s is already σ(z): write σ′(z) with s alone"
+        }
+        if isClose(output, 1 - c.s * c.s, .floatRounding) {
+          return "1 − s² is tanh's slope written with tanh; redo the algebra for σ"
+        }
+        return nil
+      })
+  }
 }

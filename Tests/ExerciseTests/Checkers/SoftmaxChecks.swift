@@ -140,3 +140,68 @@ enum SoftmaxChecks {
     SoftmaxCrossEntropy.evaluate(logits: Matrix(logits), labels: labels).dLogits.rowArrays
   }
 }
+
+extension SoftmaxChecks {
+  /// Probabilities, label and index: every (label, index) of [0.1, 0.7, 0.2], a confident
+  /// right and a confident wrong model, ten equal classes, then 200 random ones with
+  /// index = label about half the time.
+  static let logitGradientCases: [(probabilities: [Float], label: Int, index: Int)] = {
+    var cases: [(probabilities: [Float], label: Int, index: Int)] = []
+    for label in 0..<3 {
+      for index in 0..<3 { cases.append(([0.1, 0.7, 0.2], label, index)) }
+    }
+    cases += [
+      ([0.001, 0.998, 0.001], 1, 1), ([0.001, 0.998, 0.001], 0, 0), ([0.001, 0.998, 0.001], 0, 1),
+      ([Float](repeating: 0.1, count: 10), 3, 7), ([Float](repeating: 0.1, count: 10), 3, 3),
+    ]
+    var generator = SeededGenerator(seed: CheckSeeds.lesson04 &+ 3)
+    for _ in 0..<200 {
+      let count = 2 + generator.nextInt(below: 9)
+      let logits = (0..<count).map { _ in generator.nextFloat(in: -5, 5) }
+      let label = generator.nextInt(below: count)
+      let index = generator.nextInt(below: 2) == 0 ? label : generator.nextInt(below: count)
+      cases.append((NeuralKit.softmax(logits), label, index))
+    }
+    return cases
+  }()
+
+  /// NeuralKit's dLogits for one example whose softmax is `probabilities`: the logits are
+  /// their logarithms (softmax(log p) = p, up to rounding).
+  static func referenceLogitGradient(_ probabilities: [Float], label: Int, index: Int) -> Float {
+    let logits = Matrix([probabilities.map { log($0) }])
+    return SoftmaxCrossEntropy.evaluate(logits: logits, labels: [label]).dLogits[0, index]
+  }
+
+  /// Checks ∂L/∂z[index] for one example.
+  static func lossGradientForLogit(_ yours: ([Float], Int, Int) throws -> Float) -> CheckOutcome {
+    checkCases(
+      .lossGradientForLogit, cases: logitGradientCases,
+      describe: {
+        "lossGradientForLogit(probabilities: \($0.probabilities), label: \($0.label), index: \($0.index))"
+      },
+      yours: { try yours($0.probabilities, $0.label, $0.index) },
+      reference: { referenceLogitGradient($0.probabilities, label: $0.label, index: $0.index) },
+      compare: { yours, expected in
+        isClose(yours, expected, .floatRounding)
+          ? nil
+          : Mismatch(yours: show(yours), expected: show(expected), tolerance: .floatRounding)
+      },
+      hint: { c, output, expected in
+        let p = c.probabilities[c.index]
+        if c.index == c.label && output == -1 / p {
+          return "−1/p is ∂L/∂p, the slope with respect to the probability; the question is"
+            + " the logit z, and every p depends on every z"
+        }
+        if c.index == c.label && output == p {
+          return "at the true class −z[y] also depends on z[index]: it adds its own slope"
+        }
+        if output == -expected && expected != 0 {
+          return "the sign is flipped: raising a wrong class's logit must raise the loss"
+        }
+        if c.index != c.label && output == 0 {
+          return "z[index] also moves the log Σ e^z part, even when index is not the label"
+        }
+        return nil
+      })
+  }
+}

@@ -79,6 +79,9 @@ struct NamedTolerance: Sendable {
   /// `1.0e-06 + 1.0e-05·|expected| (reason)`, or `exact (reason)`.
   var description: String {
     if tolerance.absolute == 0 && tolerance.relative == 0 { return "exact (\(reason))" }
+    if tolerance.absolute == 0 {
+      return "\(scientific(tolerance.relative))·\(scale) (\(reason))"
+    }
     let relative =
       tolerance.relative == 0 ? "" : " + \(scientific(tolerance.relative))·\(scale)"
     return "\(scientific(tolerance.absolute))\(relative) (\(reason))"

@@ -2,9 +2,12 @@
 /// its lesson and the hint shown when no more specific one fits.
 ///
 /// Adding an exercise (later lessons reuse all of this):
-///   1. `exercises/NN-name/File.swift`: doc comment (numbered tasks, exact signature, an
-///      example call with its result, "What the test checks"), one `// TODO:`, and a body
-///      `throw NotWrittenYet()`; the worked solution in `exercises/NN-name/Solution/`.
+///   1. `exercises/NN-name/File.swift`: doc comment (the task and the maths it needs, not
+///      the code; the exact signature; one example with its result; "What the test
+///      checks"; "Stuck? exercises/NN-name/HINTS.md, one hint at a time."), one
+///      `// TODO:` that says where to type, never what, and a body `throw NotWrittenYet()`;
+///      the worked solution in `exercises/NN-name/Solution/`; a section `## functionName`
+///      in `exercises/NN-name/HINTS.md`, graded from a nudge to nearly the answer.
 ///      A new folder goes into `exerciseFolders` in Package.swift.
 ///   2. A case here (lesson, folder, file name, hint), in the order a learner meets it.
 ///   3. A checker in `Checkers/`: edge cases first, then seeded random ones, through
@@ -15,23 +18,24 @@
 ///   6. A test in the suite `LessonNNNameTests` (the name `--filter LessonNN` matches),
 ///      with `.timeLimit` and a `progress` test.
 enum Exercise: String, CaseIterable, Codable, Sendable {
-  case sigmoid, sigmoidDerivative
+  case sigmoid, sigmoidSlopeFromOutput, sigmoidDerivative
   case relu, reluDerivative, leakyReLU, leakyReLUDerivative
-  case denseForward, denseBackward
-  case softmax, crossEntropy, softmaxCrossEntropyGradient
+  case denseForward, denseBackward, gradientCheckFails
+  case softmax, crossEntropy, lossGradientForLogit, softmaxCrossEntropyGradient
   case trainingStep
-  case gradientNorms, deadUnitFraction
+  case gradientNorms, deadUnitFraction, growthIntervalWidth
   case ikjProduct
 
   /// The lesson number: `1` for `exercises/01-sigmoid/`.
   var lesson: Int {
     switch self {
-    case .sigmoid, .sigmoidDerivative: return 1
+    case .sigmoid, .sigmoidSlopeFromOutput, .sigmoidDerivative: return 1
     case .relu, .reluDerivative, .leakyReLU, .leakyReLUDerivative: return 2
-    case .denseForward, .denseBackward: return 3
-    case .softmax, .crossEntropy, .softmaxCrossEntropyGradient: return 4
+    case .denseForward, .denseBackward, .gradientCheckFails: return 3
+    case .softmax, .crossEntropy, .lossGradientForLogit, .softmaxCrossEntropyGradient:
+      return 4
     case .trainingStep: return 5
-    case .gradientNorms, .deadUnitFraction: return 7
+    case .gradientNorms, .deadUnitFraction, .growthIntervalWidth: return 7
     case .ikjProduct: return 8
     }
   }
@@ -54,6 +58,7 @@ enum Exercise: String, CaseIterable, Codable, Sendable {
   var fileName: String {
     switch self {
     case .sigmoid: return "Sigmoid.swift"
+    case .sigmoidSlopeFromOutput: return "SigmoidSlopeFromOutput.swift"
     case .sigmoidDerivative: return "SigmoidDerivative.swift"
     case .relu: return "ReLU.swift"
     case .reluDerivative: return "ReLUDerivative.swift"
@@ -61,12 +66,15 @@ enum Exercise: String, CaseIterable, Codable, Sendable {
     case .leakyReLUDerivative: return "LeakyReLUDerivative.swift"
     case .denseForward: return "DenseForward.swift"
     case .denseBackward: return "DenseBackward.swift"
+    case .gradientCheckFails: return "GradientChecker.swift"
     case .softmax: return "Softmax.swift"
     case .crossEntropy: return "CrossEntropy.swift"
+    case .lossGradientForLogit: return "LossGradientForLogit.swift"
     case .softmaxCrossEntropyGradient: return "SoftmaxCrossEntropyGradient.swift"
     case .trainingStep: return "TrainingStep.swift"
     case .gradientNorms: return "GradientNorms.swift"
     case .deadUnitFraction: return "DeadUnits.swift"
+    case .growthIntervalWidth: return "GrowthInterval.swift"
     case .ikjProduct: return "IKJProduct.swift"
     }
   }
@@ -76,6 +84,10 @@ enum Exercise: String, CaseIterable, Codable, Sendable {
 
   /// The worked solution, `exercises/01-sigmoid/Solution/Sigmoid.swift`.
   var solutionPath: String { "exercises/\(folder)/Solution/\(fileName)" }
+
+  /// The graded hints beside the exercise, `exercises/01-sigmoid/HINTS.md`: one section
+  /// `## functionName` per function, a numbered list from a nudge to nearly the answer.
+  var hintsPath: String { "exercises/\(folder)/HINTS.md" }
 
   /// The function's name as the learner writes it.
   var functionName: String { rawValue }
@@ -90,37 +102,47 @@ enum Exercise: String, CaseIterable, Codable, Sendable {
   var hint: String {
     switch self {
     case .sigmoid:
-      return "σ(x) = 1/(1+e^(−x)) for x ≥ 0; for x < 0 use e^x/(1+e^x), which cannot overflow"
+      return "compute e only to powers ≤ 0: e^(−x) for x ≥ 0, and a rewritten form for x < 0"
+    case .sigmoidSlopeFromOutput:
+      return "with E = e^(−z): σ = 1/(1 + E); what is E/(1 + E) in terms of σ?"
     case .sigmoidDerivative:
-      return "σ′(x) = s·(1 − s) with s = try sigmoid(x)"
+      return
+        "the slope at x is the slope written with s, taken at s = σ(x): reuse your two functions"
     case .relu:
-      return "relu(x) = x if x > 0, else 0"
+      return "relu(x) = max(0, x); the test compares exactly, also at 0 and −0.0"
     case .reluDerivative:
-      return "relu′(x) = 1 if x > 0, else 0 (also 0 at x = 0)"
+      return "the slope of each piece of max(0, x); at x = 0 take the left piece's slope"
     case .leakyReLU:
-      return "leakyReLU(x) = x if x > 0, else alpha · x"
+      return "like ReLU, but the negative side has slope alpha (use the alpha given)"
     case .leakyReLUDerivative:
-      return "leakyReLU′(x) = 1 if x > 0, else alpha (also alpha at x = 0)"
+      return "the slope of each piece; at x = 0 take the left piece's slope, alpha"
     case .denseForward:
       return "Y[r][c] = bias[c] + Σₖ inputs[r][k] · weights[k][c]"
     case .denseBackward:
       return
         "each gradient has the shape of what it differentiates: dW like W, db like b, dX like X"
+    case .gradientCheckFails:
+      return "compare with a tolerance relative to the gradient's size: Float rounding is"
+        + " ~1e-7 of the largest entry, a wrong formula 10% or more"
     case .softmax:
-      return "softmax(z)ᵢ = e^(zᵢ − m) / Σⱼ e^(zⱼ − m), m = the largest logit"
+      return "subtract the largest logit before exponentiating; then divide by the sum"
     case .crossEntropy:
       return "loss = −log(probabilities[label]), the natural logarithm"
+    case .lossGradientForLogit:
+      return "L = −z[y] + log Σⱼ e^(zⱼ): differentiate each of the two terms by z[index]"
     case .softmaxCrossEntropyGradient:
-      return "dLogits[r] = (softmax(logits[r]) − onehot(labels[r])) / batch"
+      return "each row is your lossGradientForLogit for every index; the mean adds a 1/batch"
     case .trainingStep:
       return "forward, loss, backward, then Adam: t + 1, m, v, α = lr·√(1 − β2ᵗ)/(1 − β1ᵗ),"
         + " w − α·m/(√v + ε); compare each step with the formulas in the file's comment"
     case .gradientNorms:
       return "‖dW‖ = √(Σ of every dW[k][c]², summed in Double), one per layer, first layer first"
     case .deadUnitFraction:
-      return "a unit (column) is dead when z ≤ 0 in every example (row); return dead / units"
+      return "a unit is a column of Z; it is dead when no example (row) makes it positive"
+    case .growthIntervalWidth:
+      return "|w·σ′| ≥ 1 ⇔ s·(1 − s) ≥ 1/|w|: solve for s, turn s into z, z into a"
     case .ikjProduct:
-      return "for i, for k, for j: c[i * columns + j] += a[i * inner + k] * b[k * columns + j]"
+      return "C[i][j] collects inner products A[i][k]·B[k][j]; only the loop order changes"
     }
   }
 }

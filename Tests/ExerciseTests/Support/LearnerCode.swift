@@ -20,6 +20,8 @@ enum LearnerCode {
   static func checkInProcess(_ exercise: Exercise) -> CheckOutcome {
     switch exercise {
     case .sigmoid: return SigmoidChecks.sigmoid(Exercises.sigmoid)
+    case .sigmoidSlopeFromOutput:
+      return SigmoidChecks.sigmoidSlopeFromOutput(Exercises.sigmoidSlopeFromOutput)
     case .sigmoidDerivative: return SigmoidChecks.sigmoidDerivative(Exercises.sigmoidDerivative)
     case .relu: return ReLUChecks.relu(Exercises.relu)
     case .reluDerivative: return ReLUChecks.reluDerivative(Exercises.reluDerivative)
@@ -27,13 +29,19 @@ enum LearnerCode {
     case .leakyReLUDerivative: return ReLUChecks.leakyReLUDerivative(Exercises.leakyReLUDerivative)
     case .denseForward: return DenseChecks.denseForward(Exercises.denseForward)
     case .denseBackward: return DenseChecks.denseBackward(Exercises.denseBackward)
+    case .gradientCheckFails:
+      return GradientCheckerChecks.gradientCheckFails(Exercises.gradientCheckFails)
     case .softmax: return SoftmaxChecks.softmax(Exercises.softmax)
     case .crossEntropy: return SoftmaxChecks.crossEntropy(Exercises.crossEntropy)
+    case .lossGradientForLogit:
+      return SoftmaxChecks.lossGradientForLogit(Exercises.lossGradientForLogit)
     case .softmaxCrossEntropyGradient:
       return SoftmaxChecks.softmaxCrossEntropyGradient(Exercises.softmaxCrossEntropyGradient)
     case .trainingStep: return TrainingChecks.trainingStep(Exercises.trainingStep)
     case .gradientNorms: return GradientFlowChecks.gradientNorms(Exercises.gradientNorms)
     case .deadUnitFraction: return GradientFlowChecks.deadUnitFraction(Exercises.deadUnitFraction)
+    case .growthIntervalWidth:
+      return GradientFlowChecks.growthIntervalWidth(Exercises.growthIntervalWidth)
     case .ikjProduct: return IKJProductChecks.ikjProduct(Exercises.ikjProduct)
     }
   }
@@ -48,6 +56,10 @@ enum LearnerCode {
     case .sigmoid:
       result = await #expect(processExitsWith: .success, observing: [\.standardOutputContent]) {
         LearnerCode.reportFromChild(.sigmoid)
+      }
+    case .sigmoidSlopeFromOutput:
+      result = await #expect(processExitsWith: .success, observing: [\.standardOutputContent]) {
+        LearnerCode.reportFromChild(.sigmoidSlopeFromOutput)
       }
     case .sigmoidDerivative:
       result = await #expect(processExitsWith: .success, observing: [\.standardOutputContent]) {
@@ -77,6 +89,10 @@ enum LearnerCode {
       result = await #expect(processExitsWith: .success, observing: [\.standardOutputContent]) {
         LearnerCode.reportFromChild(.denseBackward)
       }
+    case .gradientCheckFails:
+      result = await #expect(processExitsWith: .success, observing: [\.standardOutputContent]) {
+        LearnerCode.reportFromChild(.gradientCheckFails)
+      }
     case .softmax:
       result = await #expect(processExitsWith: .success, observing: [\.standardOutputContent]) {
         LearnerCode.reportFromChild(.softmax)
@@ -84,6 +100,10 @@ enum LearnerCode {
     case .crossEntropy:
       result = await #expect(processExitsWith: .success, observing: [\.standardOutputContent]) {
         LearnerCode.reportFromChild(.crossEntropy)
+      }
+    case .lossGradientForLogit:
+      result = await #expect(processExitsWith: .success, observing: [\.standardOutputContent]) {
+        LearnerCode.reportFromChild(.lossGradientForLogit)
       }
     case .softmaxCrossEntropyGradient:
       result = await #expect(processExitsWith: .success, observing: [\.standardOutputContent]) {
@@ -100,6 +120,10 @@ enum LearnerCode {
     case .deadUnitFraction:
       result = await #expect(processExitsWith: .success, observing: [\.standardOutputContent]) {
         LearnerCode.reportFromChild(.deadUnitFraction)
+      }
+    case .growthIntervalWidth:
+      result = await #expect(processExitsWith: .success, observing: [\.standardOutputContent]) {
+        LearnerCode.reportFromChild(.growthIntervalWidth)
       }
     case .ikjProduct:
       result = await #expect(processExitsWith: .success, observing: [\.standardOutputContent]) {

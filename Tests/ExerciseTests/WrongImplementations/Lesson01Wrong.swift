@@ -22,5 +22,19 @@ extension WrongImplementation {
     WrongImplementation(exercise: .sigmoidDerivative, mistake: "σ(x) instead of its slope") {
       SigmoidChecks.sigmoidDerivative { x in 1 / (1 + exp(-x)) }
     },
+    WrongImplementation(
+      exercise: .sigmoidSlopeFromOutput, mistake: "σ′(s): the slope at z = s, not at σ(z) = s"
+    ) {
+      SigmoidChecks.sigmoidSlopeFromOutput { s in
+        let e = exp(-s)
+        return e / ((1 + e) * (1 + e))
+      }
+    },
+    WrongImplementation(exercise: .sigmoidSlopeFromOutput, mistake: "1 − s², tanh's slope") {
+      SigmoidChecks.sigmoidSlopeFromOutput { s in 1 - s * s }
+    },
+    WrongImplementation(exercise: .sigmoidSlopeFromOutput, mistake: "s·(1 + s): a sign slip") {
+      SigmoidChecks.sigmoidSlopeFromOutput { s in s * (1 + s) }
+    },
   ]
 }

@@ -29,6 +29,41 @@ extension WrongImplementation {
         return (right.dW, dY.map { $0.reduce(0, +) }, right.dX)
       }
     },
+    WrongImplementation(
+      exercise: .gradientCheckFails, mistake: "absolute tolerance: |analytic − numerical| > 1e-6"
+    ) {
+      GradientCheckerChecks.gradientCheckFails { loss, p, g in
+        let numerical = centralDifferences(loss, p, step: 1e-5)
+        return zip(g, numerical).contains { abs($0 - $1) > 1e-6 }
+      }
+    },
+    WrongImplementation(
+      exercise: .gradientCheckFails, mistake: "tolerance tighter than Float: 1e-9 of the largest"
+    ) {
+      GradientCheckerChecks.gradientCheckFails { loss, p, g in
+        let numerical = centralDifferences(loss, p, step: 1e-5)
+        let scale = numerical.map(abs).max() ?? 0
+        return zip(g, numerical).contains { abs($0 - $1) > 1e-9 * scale }
+      }
+    },
+    WrongImplementation(
+      exercise: .gradientCheckFails, mistake: "(L(p + h) − L(p − h)) / h: the 2 forgotten"
+    ) {
+      GradientCheckerChecks.gradientCheckFails { loss, p, g in
+        let numerical = centralDifferences(loss, p, step: 1e-5).map { 2 * $0 }
+        let scale = numerical.map(abs).max() ?? 0
+        return zip(g, numerical).contains { abs($0 - $1) > 1e-4 * scale }
+      }
+    },
+    WrongImplementation(
+      exercise: .gradientCheckFails, mistake: "a loose tolerance: 50% of the largest"
+    ) {
+      GradientCheckerChecks.gradientCheckFails { loss, p, g in
+        let numerical = centralDifferences(loss, p, step: 1e-5)
+        let scale = numerical.map(abs).max() ?? 0
+        return zip(g, numerical).contains { abs($0 - $1) > 0.5 * scale }
+      }
+    },
   ]
 
   /// a·b with plain loops.
@@ -48,5 +83,18 @@ extension WrongImplementation {
   {
     let db = transposed(dY).map { $0.reduce(0, +) }
     return (product(transposed(x), dY), db, product(dY, transposed(w)))
+  }
+}
+
+/// Central differences, as a learner's gradient checker computes them.
+func centralDifferences(_ loss: ([Double]) -> Double, _ p: [Double], step h: Double) -> [Double] {
+  var point = p
+  return p.indices.map { i in
+    point[i] = p[i] + h
+    let up = loss(point)
+    point[i] = p[i] - h
+    let down = loss(point)
+    point[i] = p[i]
+    return (up - down) / (2 * h)
   }
 }

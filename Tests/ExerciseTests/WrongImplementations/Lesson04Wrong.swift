@@ -41,5 +41,14 @@ extension WrongImplementation {
         }
       }
     },
+    WrongImplementation(exercise: .lossGradientForLogit, mistake: "∂L/∂p = −1/p, not ∂L/∂z") {
+      SoftmaxChecks.lossGradientForLogit { p, label, index in index == label ? -1 / p[label] : 0 }
+    },
+    WrongImplementation(exercise: .lossGradientForLogit, mistake: "p[index]: the −1 forgotten") {
+      SoftmaxChecks.lossGradientForLogit { p, _, index in p[index] }
+    },
+    WrongImplementation(exercise: .lossGradientForLogit, mistake: "onehot − p: the sign flipped") {
+      SoftmaxChecks.lossGradientForLogit { p, label, index in (index == label ? 1 : 0) - p[index] }
+    },
   ]
 }

@@ -1,3 +1,5 @@
+import Foundation
+
 /// Plain loops, as a learner would write them, each with one mistake.
 extension WrongImplementation {
   static let lesson07: [WrongImplementation] = [
@@ -41,6 +43,28 @@ extension WrongImplementation {
     WrongImplementation(exercise: .deadUnitFraction, mistake: "examples (rows) instead of units") {
       GradientFlowChecks.deadUnitFraction { z in
         Double(z.filter { $0.allSatisfy { $0 <= 0 } }.count) / Double(max(z.count, 1))
+      }
+    },
+    WrongImplementation(exercise: .growthIntervalWidth, mistake: "the width in z, not in a") {
+      GradientFlowChecks.growthIntervalWidth { weight in
+        let w = abs(weight)
+        guard w > 4 else { return 0 }
+        let root = (1 - 4 / w).squareRoot()
+        return 2 * log((1 + root) / (1 - root))
+      }
+    },
+    WrongImplementation(exercise: .growthIntervalWidth, mistake: "one side only: no factor 2") {
+      GradientFlowChecks.growthIntervalWidth { weight in
+        let w = abs(weight)
+        guard w > 4 else { return 0 }
+        let root = (1 - 4 / w).squareRoot()
+        return log((1 + root) / (1 - root)) / w
+      }
+    },
+    WrongImplementation(exercise: .growthIntervalWidth, mistake: "w instead of |w|") {
+      GradientFlowChecks.growthIntervalWidth { w in
+        guard w > 4 || w < 0 else { return 0 }
+        return 2 / w * log(w * (1 + (1 - 4 / w).squareRoot()) / 2 - 1)
       }
     },
   ]

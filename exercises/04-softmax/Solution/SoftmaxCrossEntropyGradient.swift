@@ -1,4 +1,5 @@
-/// Worked solution of exercise 04c: p − onehot(y), row by row, times the mean's 1/B.
+/// Worked solution of exercise 04d: p − onehot(y) (exercise 04c) row by row, times the
+/// mean's 1/B.
 func softmaxCrossEntropyGradient(logits: [[Float]], labels: [Int]) throws -> [[Float]] {
   let scale = 1 / Float(logits.count)
   return try logits.indices.map { r in
