@@ -47,6 +47,10 @@ let learnerFiles = exerciseFolders.flatMap { folder in
     atPath: "\(Context.packageDirectory)/exercises/\(folder)")
   return (files ?? []).filter { $0.hasSuffix(".swift") }.map { "\(folder)/\($0)" }
 }
+// Each folder's graded hints (`HINTS.md`) are text for the learner, not sources.
+let hintFiles = exerciseFolders.map { "\($0)/HINTS.md" }.filter {
+  FileManager.default.fileExists(atPath: "\(Context.packageDirectory)/exercises/\($0)")
+}
 let buildsSolutions = Context.environment["NEURALKIT_EXERCISES"] == "solutions"
 // The learner's code is optimised too: lesson 05 trains the learner's own network on
 // MNIST (`--engine yours`), and plain-array loops in a debug build are ~50× slower.
@@ -71,10 +75,10 @@ if buildsSolutions {
   lessonTargets += [
     .target(
       name: "Exercises", dependencies: ["ExerciseSupport"], path: "exercises",
-      exclude: ["README.md"] + learnerFiles, swiftSettings: exerciseSettings),
+      exclude: ["README.md"] + hintFiles + learnerFiles, swiftSettings: exerciseSettings),
     .target(
       name: "ExerciseStubs", dependencies: ["ExerciseSupport"], path: "exercises",
-      exclude: ["README.md"] + solutionFolders),
+      exclude: ["README.md"] + hintFiles + solutionFolders),
     .testTarget(
       name: "ExerciseTests",
       dependencies: ["NeuralKit", "ExerciseSupport", "Exercises", "ExerciseStubs"],
@@ -84,7 +88,7 @@ if buildsSolutions {
   lessonTargets += [
     .target(
       name: "Exercises", dependencies: ["ExerciseSupport"], path: "exercises",
-      exclude: ["README.md"] + solutionFolders, swiftSettings: exerciseSettings),
+      exclude: ["README.md"] + hintFiles + solutionFolders, swiftSettings: exerciseSettings),
     .testTarget(
       name: "ExerciseTests", dependencies: ["NeuralKit", "ExerciseSupport", "Exercises"]),
   ]

@@ -15,6 +15,10 @@ struct ExerciseSystemTests {
       return
     }
     #expect(!failure.hint.isEmpty)
+    if let hint = wrong.hint {
+      #expect(
+        failure.hint.contains(hint), "the hint should name the mistake (\(hint)): \(failure.hint)")
+    }
     let message = outcome.message(for: wrong.exercise)
     for part in ["case", "yours", "expected", "tolerance", "hint", "run again  swift test"] {
       #expect(message.contains(part), "the failure message lacks \(part): \(message)")

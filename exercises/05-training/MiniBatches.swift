@@ -23,6 +23,8 @@ import Foundation
 /// What the test checks: the batches, index by index, against NeuralKit's
 /// `miniBatches(size:generator:)` for several seeds, counts and sizes, and that the
 /// generator ends in the same state (a second call gives the same second epoch).
+///
+/// Stuck? exercises/05-training/HINTS.md, one hint at a time.
 func miniBatches(count: Int, batchSize: Int, generator: inout SeededGenerator) throws -> [[Int]] {
   // TODO: your code here.
   throw NotWrittenYet()

@@ -31,7 +31,18 @@ enum LearnerCode {
     case .crossEntropy: return SoftmaxChecks.crossEntropy(Exercises.crossEntropy)
     case .softmaxCrossEntropyGradient:
       return SoftmaxChecks.softmaxCrossEntropyGradient(Exercises.softmaxCrossEntropyGradient)
-    case .trainingStep: return TrainingChecks.trainingStep(Exercises.trainingStep)
+    // Lesson 05: the learner's own network.
+    case .glorotUniformLimit:
+      return InitializationChecks.glorotUniformLimit(Exercises.glorotUniformLimit)
+    case .heUniformLimit: return InitializationChecks.heUniformLimit(Exercises.heUniformLimit)
+    case .initialNetwork: return InitializationChecks.initialNetwork(Exercises.initialNetwork)
+    case .forward: return NetworkPassChecks.forward(Exercises.forward)
+    case .backward: return NetworkPassChecks.backward(Exercises.backward)
+    case .sgdStep: return OptimizerChecks.sgdStep(Exercises.sgdStep)
+    case .adamStep: return OptimizerChecks.adamStep(Exercises.adamStep)
+    case .miniBatches: return MiniBatchChecks.miniBatches(Exercises.miniBatches)
+    case .trainEpoch: return TrainingLoopChecks.trainEpoch(Exercises.trainEpoch)
+    case .evaluate: return TrainingLoopChecks.evaluate(Exercises.evaluate)
     case .gradientNorms: return GradientFlowChecks.gradientNorms(Exercises.gradientNorms)
     case .deadUnitFraction: return GradientFlowChecks.deadUnitFraction(Exercises.deadUnitFraction)
     case .ikjProduct: return IKJProductChecks.ikjProduct(Exercises.ikjProduct)
@@ -89,9 +100,45 @@ enum LearnerCode {
       result = await #expect(processExitsWith: .success, observing: [\.standardOutputContent]) {
         LearnerCode.reportFromChild(.softmaxCrossEntropyGradient)
       }
-    case .trainingStep:
+    case .glorotUniformLimit:
       result = await #expect(processExitsWith: .success, observing: [\.standardOutputContent]) {
-        LearnerCode.reportFromChild(.trainingStep)
+        LearnerCode.reportFromChild(.glorotUniformLimit)
+      }
+    case .heUniformLimit:
+      result = await #expect(processExitsWith: .success, observing: [\.standardOutputContent]) {
+        LearnerCode.reportFromChild(.heUniformLimit)
+      }
+    case .initialNetwork:
+      result = await #expect(processExitsWith: .success, observing: [\.standardOutputContent]) {
+        LearnerCode.reportFromChild(.initialNetwork)
+      }
+    case .forward:
+      result = await #expect(processExitsWith: .success, observing: [\.standardOutputContent]) {
+        LearnerCode.reportFromChild(.forward)
+      }
+    case .backward:
+      result = await #expect(processExitsWith: .success, observing: [\.standardOutputContent]) {
+        LearnerCode.reportFromChild(.backward)
+      }
+    case .sgdStep:
+      result = await #expect(processExitsWith: .success, observing: [\.standardOutputContent]) {
+        LearnerCode.reportFromChild(.sgdStep)
+      }
+    case .adamStep:
+      result = await #expect(processExitsWith: .success, observing: [\.standardOutputContent]) {
+        LearnerCode.reportFromChild(.adamStep)
+      }
+    case .miniBatches:
+      result = await #expect(processExitsWith: .success, observing: [\.standardOutputContent]) {
+        LearnerCode.reportFromChild(.miniBatches)
+      }
+    case .trainEpoch:
+      result = await #expect(processExitsWith: .success, observing: [\.standardOutputContent]) {
+        LearnerCode.reportFromChild(.trainEpoch)
+      }
+    case .evaluate:
+      result = await #expect(processExitsWith: .success, observing: [\.standardOutputContent]) {
+        LearnerCode.reportFromChild(.evaluate)
       }
     case .gradientNorms:
       result = await #expect(processExitsWith: .success, observing: [\.standardOutputContent]) {
