@@ -38,6 +38,33 @@
         "\(exercise.solutionPath) exists")
     }
 
+    @Test(
+      "a folder's HINTS.md has numbered hints for each of its functions, and the file points there",
+      arguments: Exercise.allCases)
+    func gradedHints(_ exercise: Exercise) throws {
+      let hintsPath = "exercises/\(exercise.folder)/HINTS.md"
+      guard
+        let hints = try? String(
+          contentsOf: packageRoot.appendingPathComponent(hintsPath), encoding: .utf8)
+      else { return }  // not every folder has graded hints yet
+      let lines = hints.components(separatedBy: "\n")
+      #expect(lines.first == "# Hints — exercises/\(exercise.folder)", "\(hintsPath): its title")
+      let section = try #require(
+        lines.firstIndex(of: "## \(exercise.functionName)"),
+        "\(hintsPath) has no section ## \(exercise.functionName)")
+      let body = lines[(section + 1)...].prefix { !$0.hasPrefix("## ") }
+      let numbers = body.compactMap { line in
+        line.firstIndex(of: ".").flatMap { Int(line[..<$0]) }
+      }
+      #expect(numbers.count >= 2, "\(hintsPath): at least two hints for \(exercise.functionName)")
+      #expect(numbers == Array(1...max(numbers.count, 1)), "\(hintsPath): hints numbered 1, 2, 3 …")
+      let file = try String(
+        contentsOf: packageRoot.appendingPathComponent(exercise.path), encoding: .utf8)
+      #expect(
+        file.contains("Stuck? \(hintsPath), one hint at a time."),
+        "\(exercise.path) should point to \(hintsPath)")
+    }
+
     @Test("the README's sample failure is what the checker prints")
     func readmeSampleIsReal() throws {
       let readme = try String(
