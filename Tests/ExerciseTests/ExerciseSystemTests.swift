@@ -1,3 +1,4 @@
+import ExerciseSupport
 import Foundation
 import Testing
 
@@ -28,6 +29,19 @@ struct ExerciseSystemTests {
   @Test("every exercise has at least two wrong implementations", arguments: Exercise.allCases)
   func twoWrongImplementations(_ exercise: Exercise) {
     #expect(WrongImplementation.all.filter { $0.exercise == exercise }.count >= 2)
+  }
+
+  @Test("a written function that calls another exercise's stub names that stub and its file")
+  func callsAStub() {
+    let outcome = NetworkPassChecks.forward { _, _ in
+      throw NotWrittenYet(function: "denseForward(inputs:weights:bias:)")
+    }
+    guard case .failed(let failure) = outcome else {
+      Issue.record("expected a failure naming denseForward, got \(outcome)")
+      return
+    }
+    #expect(failure.hint.contains("forward calls denseForward, which is not written yet"))
+    #expect(failure.hint.contains("exercises/03-backprop/DenseForward.swift"))
   }
 
   @Test("the progress line names the next file")
