@@ -26,6 +26,24 @@ struct ExerciseSystemTests {
     }
   }
 
+  @Test(
+    "lesson 05: the plain-loop versions with no mistake pass (the tolerances admit other right code)",
+    arguments: WrongImplementation.lesson05Right)
+  func rightPlainVersionPasses(_ right: WrongImplementation) {
+    let outcome = right.check()
+    #expect(outcome.passed, "\(outcome.message(for: right.exercise))")
+  }
+
+  @Test("lesson 05: the replayed epoch behind m and v trains the network Trainer trains")
+  func replayAgreesWithTrainer() {
+    for c in TrainingLoopChecks.epochCases {
+      let replay = TrainingLoopChecks.replay(c)
+      let trainer = TrainingLoopChecks.reference(c)
+      #expect(replay.network == trainer.network, "\(c.name)")
+      #expect(replay.batches.count == (c.images.count + c.batchSize - 1) / c.batchSize)
+    }
+  }
+
   @Test("every exercise has at least two wrong implementations", arguments: Exercise.allCases)
   func twoWrongImplementations(_ exercise: Exercise) {
     #expect(WrongImplementation.all.filter { $0.exercise == exercise }.count >= 2)

@@ -169,3 +169,40 @@ extension WrongImplementation {
     },
   ]
 }
+
+extension WrongImplementation {
+  /// The same plain loops with no mistake: another correct way to write each function (its
+  /// own sums, its own softmax in Double), which the checkers' tolerances must accept.
+  static let lesson05Right: [WrongImplementation] = [
+    WrongImplementation(exercise: .glorotUniformLimit, mistake: "none: √(3 · 2/(in + out))") {
+      InitializationChecks.glorotUniformLimit { (3 * (2 / Float($0 + $1))).squareRoot() }
+    },
+    WrongImplementation(exercise: .heUniformLimit, mistake: "none: √(3 · 2/in)") {
+      InitializationChecks.heUniformLimit { (3 * (2 / Float($0))).squareRoot() }
+    },
+    WrongImplementation(exercise: .initialNetwork, mistake: "none") {
+      InitializationChecks.initialNetwork { try plainInitialNetwork($0, $1, &$2, .none) }
+    },
+    WrongImplementation(exercise: .forward, mistake: "none") {
+      NetworkPassChecks.forward { plainForward($0, $1, .none) }
+    },
+    WrongImplementation(exercise: .backward, mistake: "none") {
+      NetworkPassChecks.backward { plainBackward($0, $1, $2, $3, .none) }
+    },
+    WrongImplementation(exercise: .sgdStep, mistake: "none") {
+      OptimizerChecks.sgdStep { plainSGD(&$0, $1, $2, .none) }
+    },
+    WrongImplementation(exercise: .adamStep, mistake: "none: α in Float") {
+      OptimizerChecks.adamStep { plainAdam(&$0, $1, &$2, $3, .none) }
+    },
+    WrongImplementation(exercise: .miniBatches, mistake: "none") {
+      MiniBatchChecks.miniBatches { plainMiniBatches($0, $1, &$2, .none) }
+    },
+    WrongImplementation(exercise: .trainEpoch, mistake: "none") {
+      TrainingLoopChecks.trainEpoch { plainTrainEpoch(&$0, &$1, $2, $3, $4, $5, &$6, .none) }
+    },
+    WrongImplementation(exercise: .evaluate, mistake: "none") {
+      TrainingLoopChecks.evaluate { plainEvaluate($0, $1, $2, .none) }
+    },
+  ]
+}
