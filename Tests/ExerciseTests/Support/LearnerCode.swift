@@ -201,12 +201,7 @@ func reportProgress() async {
   var done = 0
   var next: Exercise?
   for exercise in Exercise.allCases {
-    // A crash in another lesson's exercise is that exercise's test's failure, not this one's.
-    var outcome = CheckOutcome.crashed
-    await withKnownIssue("\(exercise.path) crashed; its own test reports it", isIntermittent: true)
-    {
-      outcome = await LearnerCode.check(exercise)
-    }
+    let outcome = await ProgressOutcomes.shared.outcome(of: exercise)
     if outcome.passed {
       done += 1
     } else if next == nil {
@@ -214,6 +209,33 @@ func reportProgress() async {
     }
   }
   print(progressLine(done: done, next: next))
+}
+
+/// Each exercise's outcome for the progress line, checked once per test run: every
+/// lesson's suite prints progress over all exercises, and a full run would otherwise start
+/// a child process per exercise per suite (7 × 24), enough to approach the suites' time
+/// limit on a busy machine. The learner's code cannot change during a run.
+actor ProgressOutcomes {
+  static let shared = ProgressOutcomes()
+  private var checks: [Exercise: Task<CheckOutcome, Never>] = [:]
+
+  /// The outcome of `exercise`, checked by the first progress test that asks (in that
+  /// test's context, so a crash there is its known issue) and shared with the others.
+  func outcome(of exercise: Exercise) async -> CheckOutcome {
+    if let check = checks[exercise] { return await check.value }
+    let check = Task {
+      // A crash in another lesson's exercise is that exercise's test's failure, not this one's.
+      var outcome = CheckOutcome.crashed
+      await withKnownIssue(
+        "\(exercise.path) crashed; its own test reports it", isIntermittent: true
+      ) {
+        outcome = await LearnerCode.check(exercise)
+      }
+      return outcome
+    }
+    checks[exercise] = check
+    return await check.value
+  }
 }
 
 /// The progress line itself.
