@@ -18,11 +18,14 @@ import Foundation
 ///
 ///     var generator = SeededGenerator(seed: 42)
 ///     let batches = try miniBatches(count: 10, batchSize: 4, generator: &generator)
-///     batches.map(\.count)   // [4, 4, 2]
+///     batches               // [[9, 1, 4, 2], [8, 7, 6, 5], [3, 0]]
+///     batches.map(\.count)  // [4, 4, 2]
 ///
 /// What the test checks: the batches, index by index, against NeuralKit's
 /// `miniBatches(size:generator:)` for several seeds, counts and sizes, and that the
 /// generator ends in the same state (a second call gives the same second epoch).
+///
+/// Stuck? exercises/05-training/HINTS.md, one hint at a time.
 func miniBatches(count: Int, batchSize: Int, generator: inout SeededGenerator) throws -> [[Int]] {
   // TODO: your code here.
   throw NotWrittenYet()

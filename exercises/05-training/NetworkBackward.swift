@@ -14,11 +14,22 @@ import Foundation
 /// Tasks: return one `LayerGradients` per layer, first layer first.
 ///
 /// Example: a one-layer network (no hidden layer) has dW = Xᵀ·dLogits and db the column
-/// sums of dLogits.
+/// sums of dLogits:
+///
+///     let network = LearnerNetwork(
+///       layers: [LayerParameters(weights: [[1, -1], [0.5, 0.5]], bias: [0, 0])],
+///       activation: .relu)
+///     let inputs: [[Float]] = [[1, 2]]
+///     let pass = try forward(network, inputs: inputs)
+///     let gradients = try backward(network, inputs: inputs, pass: pass, dLogits: [[0.5, -0.5]])
+///     gradients[0].dW   // [[0.5, -0.5], [1.0, -1.0]]
+///     gradients[0].db   // [0.5, -0.5]
 ///
 /// What the test checks: every dW and db, tensor by tensor, against NeuralKit's
 /// `Network.backward` on networks of 1 to 4 layers, each activation, batches of 1 to 8,
-/// non-square layers and non-zero biases.
+/// non-square layers and non-zero biases; the last layer first, where the chain starts.
+///
+/// Stuck? exercises/05-training/HINTS.md, one hint at a time.
 func backward(
   _ network: LearnerNetwork, inputs: [[Float]], pass: ForwardPass, dLogits: [[Float]]
 ) throws -> [LayerGradients] {

@@ -21,7 +21,10 @@ import Foundation
 ///     pass.activations      // [[[2.0, 0.0]], [[2.1, 0.0]]]   (relu(0) = 0)
 ///
 /// What the test checks: every Z and A against NeuralKit's `Network.forward` on networks
-/// of 1 to 4 layers, each activation, batches of 1 to 8.
+/// of 1 to 4 layers, each activation, non-square layers, non-zero biases, batches of 1
+/// to 8.
+///
+/// Stuck? exercises/05-training/HINTS.md, one hint at a time.
 func forward(_ network: LearnerNetwork, inputs: [[Float]]) throws -> ForwardPass {
   // TODO: your code here.
   throw NotWrittenYet()

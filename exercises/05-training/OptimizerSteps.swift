@@ -15,11 +15,24 @@ import Foundation
 ///
 /// Tasks: `sgdStep` and `adamStep` change `network` (and Adam its `adam` memory) in place.
 ///
-/// Example: on the first Adam step every number moves by about the learning rate,
-/// whatever the size of its gradient (with t = 1, α·m/√v is lr · g/|g|).
+/// Example (one weight 1.0 with gradient 2.0, its bias 0 with gradient 0):
+///
+///     var network = LearnerNetwork(
+///       layers: [LayerParameters(weights: [[1]], bias: [0])], activation: .relu)
+///     let gradients = [LayerGradients(dW: [[2]], db: [0])]
+///     var sgd = network
+///     try sgdStep(&sgd, gradients: gradients, learningRate: 0.1)
+///     sgd.layers[0].weights                   // [[0.8]]
+///     var adam = AdamMemory(startingFor: network)
+///     try adamStep(&network, gradients: gradients, adam: &adam, learningRate: 0.001)
+///     network.layers[0].weights               // ≈ [[0.999]]: moved by about lr, whatever |g|
+///     adam.step                               // 1
 ///
 /// What the test checks: every weight and bias (and m, v, t) after one and after several
-/// steps against NeuralKit's `SGD` and `Adam`, on networks of 1 to 3 layers.
+/// steps against NeuralKit's `SGD` and `Adam`, on networks of 1 to 3 layers, gradients
+/// of very different sizes, and Adam memories with t > 0 and non-zero m and v.
+///
+/// Stuck? exercises/05-training/HINTS.md, one hint at a time.
 func sgdStep(_ network: inout LearnerNetwork, gradients: [LayerGradients], learningRate: Float)
   throws
 {
@@ -27,6 +40,7 @@ func sgdStep(_ network: inout LearnerNetwork, gradients: [LayerGradients], learn
   throw NotWrittenYet()
 }
 
+/// One Adam step over the whole network; `adam` keeps m, v and t (exercise 05d).
 func adamStep(
   _ network: inout LearnerNetwork, gradients: [LayerGradients], adam: inout AdamMemory,
   learningRate: Float

@@ -24,9 +24,17 @@ import Foundation
 ///                                batchSize: 32, learningRate: 0.001, generator: &generator)
 ///     let test = try evaluate(network, inputs: testImages, labels: testLabels)
 ///
+///     // Every logit 0: softmax gives 1/2 each, a tie that class 0 wins.
+///     let even = LearnerNetwork(
+///       layers: [LayerParameters(weights: [[0, 0]], bias: [0, 0])], activation: .relu)
+///     try evaluate(even, inputs: [[1], [2], [3], [4]], labels: [0, 1, 0, 0])
+///     // (loss: 0.6931472, accuracy: 0.75): ln 2, and 3 of 4 right
+///
 /// What the test checks: after an epoch on small data sets the network, Adam's memory,
 /// the loss and the accuracy against NeuralKit's `Trainer` on the same seed; `evaluate`
-/// against `Network.evaluate`.
+/// against `Network.evaluate`, including a tie (every logit equal: class 0 wins).
+///
+/// Stuck? exercises/05-training/HINTS.md, one hint at a time.
 func trainEpoch(
   _ network: inout LearnerNetwork, adam: inout AdamMemory, inputs: [[Float]], labels: [Int],
   batchSize: Int, learningRate: Float, generator: inout SeededGenerator
@@ -35,6 +43,7 @@ func trainEpoch(
   throw NotWrittenYet()
 }
 
+/// The mean loss and the accuracy of `network` on a whole set (exercise 05f).
 func evaluate(_ network: LearnerNetwork, inputs: [[Float]], labels: [Int]) throws -> (
   loss: Float, accuracy: Double
 ) {

@@ -24,18 +24,24 @@ import Foundation
 ///     network.layerSizes                                // [784, 128, 10]
 ///
 /// What the test checks (`swift test --disable-xctest --filter Lesson05`): the limits
-/// against NeuralKit's `Initializer`; the network's every weight against NeuralKit's
-/// `Network(layerSizes:hiddenActivation:generator:)` from the same seed.
+/// against NeuralKit's `Initializer` for small, equal, unequal and MNIST-sized fans; the
+/// network's sizes, activation, every weight and bias against NeuralKit's
+/// `Network(layerSizes:hiddenActivation:generator:)` from the same seed (1 to 4 layers,
+/// several seeds), and that exactly the weights were drawn from the generator.
+///
+/// Stuck? exercises/05-training/HINTS.md, one hint at a time.
 func glorotUniformLimit(fanIn: Int, fanOut: Int) throws -> Float {
   // TODO: your code here.
   throw NotWrittenYet()
 }
 
+/// l for He's variance 2 / fanIn (exercise 05a, task 2).
 func heUniformLimit(fanIn: Int) throws -> Float {
   // TODO: your code here.
   throw NotWrittenYet()
 }
 
+/// A starting network drawn from `generator` (exercise 05a, task 3).
 func initialNetwork(
   layerSizes: [Int], activation: HiddenActivation, generator: inout SeededGenerator
 ) throws -> LearnerNetwork {

@@ -188,12 +188,3 @@ enum GradientCheckerChecks {
       + " not with a fixed number (this layer's gradients are \(scientific(scale)))"
   }
 }
-
-/// X·W for nested arrays, in Float: what a learner's broken backward pass would compute.
-func matrixProduct(_ a: [[Float]], _ b: [[Float]]) -> [[Float]] {
-  a.map { row in
-    (0..<(b.first?.count ?? 0)).map { c in
-      zip(row, b).reduce(Float(0)) { $0 + $1.0 * $1.1[c] }
-    }
-  }
-}

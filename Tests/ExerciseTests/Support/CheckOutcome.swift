@@ -130,6 +130,12 @@ func isClose(_ yours: Float, _ expected: Float, _ tolerance: NamedTolerance) -> 
 /// A Float the way failure messages show it: Swift's shortest exact form, `-1000.0`, `nan`.
 func show(_ value: Float) -> String { value.isNaN ? "nan" : "\(value)" }  // not "-nan"
 
+/// A value as text, cut short: a whole network's result is thousands of characters.
+func brief<Value>(_ value: Value) -> String {
+  let text = "\(value)"
+  return text.count <= 200 ? text : String(text.prefix(197)) + "…"
+}
+
 /// Runs `yours` and `reference` on every case in order and stops at the first case that
 /// disagrees: edge cases come first, so the counter-example is the simplest one.
 ///
@@ -148,12 +154,20 @@ func checkCases<Input, Output>(
     let output: Output
     do {
       output = try yours(input)
-    } catch is NotWrittenYet {
-      return .notWrittenYet
+    } catch let stub as NotWrittenYet {
+      guard stub.functionName != exercise.functionName else { return .notWrittenYet }
+      // Written, but it calls another exercise's untouched stub: name that one.
+      let other = Exercise(rawValue: stub.functionName).map { " (\($0.path))" } ?? ""
+      return .failed(
+        CheckFailure(
+          caseDescription: describe(input), yours: "threw NotWrittenYet from \(stub.function)",
+          expected: brief(expected), tolerance: "-",
+          hint: "\(exercise.functionName) calls \(stub.functionName), which is not written yet:"
+            + " write it first\(other)"))
     } catch {
       return .failed(
         CheckFailure(
-          caseDescription: describe(input), yours: "threw \(error)", expected: "\(expected)",
+          caseDescription: describe(input), yours: "threw \(error)", expected: brief(expected),
           tolerance: "-", hint: "your function should return a value, never throw"))
     }
     if let mismatch = compare(output, expected) {

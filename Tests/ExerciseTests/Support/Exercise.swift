@@ -22,7 +22,12 @@ enum Exercise: String, CaseIterable, Codable, Sendable {
   case relu, reluDerivative, leakyReLU, leakyReLUDerivative
   case denseForward, denseBackward, gradientCheckFails
   case softmax, crossEntropy, lossGradientForLogit, softmaxCrossEntropyGradient
-  case trainingStep
+  // Lesson 05: the learner's own network, in the order the lesson builds it.
+  case glorotUniformLimit, heUniformLimit, initialNetwork
+  case forward, backward
+  case sgdStep, adamStep
+  case miniBatches
+  case trainEpoch, evaluate
   case gradientNorms, deadUnitFraction, growthIntervalWidth
   case ikjProduct
 
@@ -34,7 +39,9 @@ enum Exercise: String, CaseIterable, Codable, Sendable {
     case .denseForward, .denseBackward, .gradientCheckFails: return 3
     case .softmax, .crossEntropy, .lossGradientForLogit, .softmaxCrossEntropyGradient:
       return 4
-    case .trainingStep: return 5
+    case .glorotUniformLimit, .heUniformLimit, .initialNetwork, .forward, .backward, .sgdStep,
+      .adamStep, .miniBatches, .trainEpoch, .evaluate:
+      return 5
     case .gradientNorms, .deadUnitFraction, .growthIntervalWidth: return 7
     case .ikjProduct: return 8
     }
@@ -71,7 +78,12 @@ enum Exercise: String, CaseIterable, Codable, Sendable {
     case .crossEntropy: return "CrossEntropy.swift"
     case .lossGradientForLogit: return "LossGradientForLogit.swift"
     case .softmaxCrossEntropyGradient: return "SoftmaxCrossEntropyGradient.swift"
-    case .trainingStep: return "TrainingStep.swift"
+    case .glorotUniformLimit, .heUniformLimit, .initialNetwork: return "WeightInitialization.swift"
+    case .forward: return "NetworkForward.swift"
+    case .backward: return "NetworkBackward.swift"
+    case .sgdStep, .adamStep: return "OptimizerSteps.swift"
+    case .miniBatches: return "MiniBatches.swift"
+    case .trainEpoch, .evaluate: return "TrainingLoop.swift"
     case .gradientNorms: return "GradientNorms.swift"
     case .deadUnitFraction: return "DeadUnits.swift"
     case .growthIntervalWidth: return "GrowthInterval.swift"
@@ -132,9 +144,33 @@ enum Exercise: String, CaseIterable, Codable, Sendable {
       return "L = −z[y] + log Σⱼ e^(zⱼ): differentiate each of the two terms by z[index]"
     case .softmaxCrossEntropyGradient:
       return "each row is your lossGradientForLogit for every index; the mean adds a 1/batch"
-    case .trainingStep:
-      return "forward, loss, backward, then Adam: t + 1, m, v, α = lr·√(1 − β2ᵗ)/(1 − β1ᵗ),"
-        + " w − α·m/(√v + ε); compare each step with the formulas in the file's comment"
+    case .glorotUniformLimit:
+      return
+        "Var(U(−l, l)) = l²/3 and Glorot's Var = 2/(fanIn + fanOut), so l = √(6/(fanIn + fanOut))"
+    case .heUniformLimit:
+      return "Var(U(−l, l)) = l²/3 and He's Var = 2/fanIn, so l = √(6/fanIn)"
+    case .initialNetwork:
+      return "per pair of sizes (fanIn, fanOut): l = glorotUniformLimit, W (fanIn × fanOut) drawn"
+        + " row by row with generator.nextFloat(in: -l, l), b all 0"
+    case .forward:
+      return "per layer: Z = X·W + b, A = f(Z) for hidden layers, A = Z for the last; the next"
+        + " layer's X is this layer's A"
+    case .backward:
+      return "dZ = dLogits for the last layer; per layer, last first: dW = Xᵀ·dZ, db = column sums"
+        + " of dZ, dA = dZ·Wᵀ, then the layer before's dZ = dA ⊙ f′(its Z)"
+    case .sgdStep:
+      return "every weight and bias of every layer: w ← w − learningRate · g"
+    case .adamStep:
+      return "t + 1 once; α = lr·√(1 − β2ᵗ)/(1 − β1ᵗ); per number m, v, then w − α·m/(√v + ε)"
+    case .miniBatches:
+      return "Fisher–Yates from the end: for i in count−1 down to 1, swap order[i] and"
+        + " order[generator.nextInt(below: i + 1)]; then cut into batches, the last one shorter"
+    case .trainEpoch:
+      return "miniBatches once; per batch: forward, loss and right answers (before the update),"
+        + " dLogits, backward, adamStep; return the size-weighted means over the epoch"
+    case .evaluate:
+      return "one forward pass over every image: the mean cross-entropy and correct / count,"
+        + " changing nothing"
     case .gradientNorms:
       return "‖dW‖ = √(Σ of every dW[k][c]², summed in Double), one per layer, first layer first"
     case .deadUnitFraction:

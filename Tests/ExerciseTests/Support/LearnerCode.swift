@@ -37,7 +37,18 @@ enum LearnerCode {
       return SoftmaxChecks.lossGradientForLogit(Exercises.lossGradientForLogit)
     case .softmaxCrossEntropyGradient:
       return SoftmaxChecks.softmaxCrossEntropyGradient(Exercises.softmaxCrossEntropyGradient)
-    case .trainingStep: return TrainingChecks.trainingStep(Exercises.trainingStep)
+    // Lesson 05: the learner's own network.
+    case .glorotUniformLimit:
+      return InitializationChecks.glorotUniformLimit(Exercises.glorotUniformLimit)
+    case .heUniformLimit: return InitializationChecks.heUniformLimit(Exercises.heUniformLimit)
+    case .initialNetwork: return InitializationChecks.initialNetwork(Exercises.initialNetwork)
+    case .forward: return NetworkPassChecks.forward(Exercises.forward)
+    case .backward: return NetworkPassChecks.backward(Exercises.backward)
+    case .sgdStep: return OptimizerChecks.sgdStep(Exercises.sgdStep)
+    case .adamStep: return OptimizerChecks.adamStep(Exercises.adamStep)
+    case .miniBatches: return MiniBatchChecks.miniBatches(Exercises.miniBatches)
+    case .trainEpoch: return TrainingLoopChecks.trainEpoch(Exercises.trainEpoch)
+    case .evaluate: return TrainingLoopChecks.evaluate(Exercises.evaluate)
     case .gradientNorms: return GradientFlowChecks.gradientNorms(Exercises.gradientNorms)
     case .deadUnitFraction: return GradientFlowChecks.deadUnitFraction(Exercises.deadUnitFraction)
     case .growthIntervalWidth:
@@ -109,9 +120,45 @@ enum LearnerCode {
       result = await #expect(processExitsWith: .success, observing: [\.standardOutputContent]) {
         LearnerCode.reportFromChild(.softmaxCrossEntropyGradient)
       }
-    case .trainingStep:
+    case .glorotUniformLimit:
       result = await #expect(processExitsWith: .success, observing: [\.standardOutputContent]) {
-        LearnerCode.reportFromChild(.trainingStep)
+        LearnerCode.reportFromChild(.glorotUniformLimit)
+      }
+    case .heUniformLimit:
+      result = await #expect(processExitsWith: .success, observing: [\.standardOutputContent]) {
+        LearnerCode.reportFromChild(.heUniformLimit)
+      }
+    case .initialNetwork:
+      result = await #expect(processExitsWith: .success, observing: [\.standardOutputContent]) {
+        LearnerCode.reportFromChild(.initialNetwork)
+      }
+    case .forward:
+      result = await #expect(processExitsWith: .success, observing: [\.standardOutputContent]) {
+        LearnerCode.reportFromChild(.forward)
+      }
+    case .backward:
+      result = await #expect(processExitsWith: .success, observing: [\.standardOutputContent]) {
+        LearnerCode.reportFromChild(.backward)
+      }
+    case .sgdStep:
+      result = await #expect(processExitsWith: .success, observing: [\.standardOutputContent]) {
+        LearnerCode.reportFromChild(.sgdStep)
+      }
+    case .adamStep:
+      result = await #expect(processExitsWith: .success, observing: [\.standardOutputContent]) {
+        LearnerCode.reportFromChild(.adamStep)
+      }
+    case .miniBatches:
+      result = await #expect(processExitsWith: .success, observing: [\.standardOutputContent]) {
+        LearnerCode.reportFromChild(.miniBatches)
+      }
+    case .trainEpoch:
+      result = await #expect(processExitsWith: .success, observing: [\.standardOutputContent]) {
+        LearnerCode.reportFromChild(.trainEpoch)
+      }
+    case .evaluate:
+      result = await #expect(processExitsWith: .success, observing: [\.standardOutputContent]) {
+        LearnerCode.reportFromChild(.evaluate)
       }
     case .gradientNorms:
       result = await #expect(processExitsWith: .success, observing: [\.standardOutputContent]) {
@@ -178,12 +225,7 @@ func reportProgress() async {
   var done = 0
   var next: Exercise?
   for exercise in Exercise.allCases {
-    // A crash in another lesson's exercise is that exercise's test's failure, not this one's.
-    var outcome = CheckOutcome.crashed
-    await withKnownIssue("\(exercise.path) crashed; its own test reports it", isIntermittent: true)
-    {
-      outcome = await LearnerCode.check(exercise)
-    }
+    let outcome = await ProgressOutcomes.shared.outcome(of: exercise)
     if outcome.passed {
       done += 1
     } else if next == nil {
@@ -191,6 +233,33 @@ func reportProgress() async {
     }
   }
   print(progressLine(done: done, next: next))
+}
+
+/// Each exercise's outcome for the progress line, checked once per test run: every
+/// lesson's suite prints progress over all exercises, and a full run would otherwise start
+/// a child process per exercise per suite (7 × 24), enough to approach the suites' time
+/// limit on a busy machine. The learner's code cannot change during a run.
+actor ProgressOutcomes {
+  static let shared = ProgressOutcomes()
+  private var checks: [Exercise: Task<CheckOutcome, Never>] = [:]
+
+  /// The outcome of `exercise`, checked by the first progress test that asks (in that
+  /// test's context, so a crash there is its known issue) and shared with the others.
+  func outcome(of exercise: Exercise) async -> CheckOutcome {
+    if let check = checks[exercise] { return await check.value }
+    let check = Task {
+      // A crash in another lesson's exercise is that exercise's test's failure, not this one's.
+      var outcome = CheckOutcome.crashed
+      await withKnownIssue(
+        "\(exercise.path) crashed; its own test reports it", isIntermittent: true
+      ) {
+        outcome = await LearnerCode.check(exercise)
+      }
+      return outcome
+    }
+    checks[exercise] = check
+    return await check.value
+  }
 }
 
 /// The progress line itself.

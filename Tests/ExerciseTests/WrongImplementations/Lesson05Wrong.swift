@@ -1,105 +1,208 @@
 import ExerciseSupport
 import Foundation
 
-/// Whole training steps written out with plain loops, as a learner would, each with one
-/// mistake. (They cannot call the exercise functions: in a learner's build those may be
-/// stubs.)
+/// The learner's network written out with plain loops, as a learner would, each with one
+/// mistake, and the hint the checker must give for it. (They cannot call the exercise
+/// functions: in a learner's build those may be stubs.)
 extension WrongImplementation {
-  static let lesson05: [WrongImplementation] = [
-    WrongImplementation(exercise: .trainingStep, mistake: "Adam without the bias correction") {
-      TrainingChecks.trainingStep { try plainTrainingStep($0, $1, $2, $3, $4, .noBiasCorrection) }
+  static let lesson05: [WrongImplementation] =
+    lesson05Initialization + lesson05Passes + lesson05Optimizers + lesson05Loop
+
+  static let lesson05Initialization: [WrongImplementation] = [
+    WrongImplementation(
+      exercise: .glorotUniformLimit, mistake: "√(2/(in + out)): the standard deviation",
+      hint: "standard deviation"
+    ) {
+      InitializationChecks.glorotUniformLimit { (2 / Float($0 + $1)).squareRoot() }
     },
-    WrongImplementation(exercise: .trainingStep, mistake: "plain SGD instead of Adam") {
-      TrainingChecks.trainingStep { try plainTrainingStep($0, $1, $2, $3, $4, .plainSGD) }
+    WrongImplementation(
+      exercise: .glorotUniformLimit, mistake: "6 / (in + out) in Int", hint: "integer division"
+    ) {
+      InitializationChecks.glorotUniformLimit { Float(6 / ($0 + $1)).squareRoot() }
     },
-    WrongImplementation(exercise: .trainingStep, mistake: "dZ2 not divided by the batch") {
-      TrainingChecks.trainingStep { try plainTrainingStep($0, $1, $2, $3, $4, .missingMean) }
+    WrongImplementation(exercise: .glorotUniformLimit, mistake: "He's limit", hint: "He's limit") {
+      InitializationChecks.glorotUniformLimit { fanIn, _ in (6 / Float(fanIn)).squareRoot() }
     },
-    WrongImplementation(exercise: .trainingStep, mistake: "transposed weight gradients dZᵀ·X") {
-      TrainingChecks.trainingStep {
-        try plainTrainingStep($0, $1, $2, $3, $4, .transposedWeightGradient)
-      }
+    WrongImplementation(
+      exercise: .heUniformLimit, mistake: "√(2/in): the standard deviation",
+      hint: "standard deviation"
+    ) {
+      InitializationChecks.heUniformLimit { (2 / Float($0)).squareRoot() }
     },
-    WrongImplementation(exercise: .trainingStep, mistake: "w + α·m/(√v + ε): sign flipped") {
-      TrainingChecks.trainingStep { try plainTrainingStep($0, $1, $2, $3, $4, .signFlipped) }
+    WrongImplementation(exercise: .heUniformLimit, mistake: "LeCun's √(3/in)", hint: "LeCun") {
+      InitializationChecks.heUniformLimit { (3 / Float($0)).squareRoot() }
     },
-    WrongImplementation(exercise: .trainingStep, mistake: "t incremented once per tensor") {
-      TrainingChecks.trainingStep { try plainTrainingStep($0, $1, $2, $3, $4, .stepPerTensor) }
+    WrongImplementation(
+      exercise: .initialNetwork, mistake: "weights drawn column by column", hint: "column by column"
+    ) {
+      InitializationChecks.initialNetwork { try plainInitialNetwork($0, $1, &$2, .columnByColumn) }
+    },
+    WrongImplementation(
+      exercise: .initialNetwork, mistake: "Glorot limit without the 3", hint: "√(3 · Var)"
+    ) {
+      InitializationChecks.initialNetwork { try plainInitialNetwork($0, $1, &$2, .noThree) }
+    },
+    WrongImplementation(
+      exercise: .initialNetwork, mistake: "biases drawn too", hint: "biases start at 0"
+    ) {
+      InitializationChecks.initialNetwork { try plainInitialNetwork($0, $1, &$2, .randomBiases) }
     },
   ]
 
-  /// The mistakes `plainTrainingStep` can make.
-  enum TrainingMistake {
-    case noBiasCorrection, plainSGD, missingMean, transposedWeightGradient, signFlipped
-    case stepPerTensor
-  }
-
-  /// A training step on plain arrays with one `mistake`.
-  static func plainTrainingStep(
-    _ network: TwoLayerNetwork, _ adam: AdamState, _ x: [[Float]], _ labels: [Int],
-    _ learningRate: Float, _ mistake: TrainingMistake
-  ) throws -> TrainingChecks.StepResult {
-    let batch = Float(x.count)
-    func dense(_ x: [[Float]], _ w: [[Float]], _ b: [Float]) -> [[Float]] {
-      product(x, w).map { zip($0, b).map(+) }
-    }
-    let z1 = dense(x, network.weights1, network.bias1)
-    let h = z1.map { $0.map { max(0, $0) } }
-    let logits = dense(h, network.weights2, network.bias2)
-    var loss: Float = 0
-    var dZ2 = logits
-    for r in logits.indices {
-      let largest = logits[r].max()!
-      let e = logits[r].map { exp($0 - largest) }
-      let total = e.reduce(0, +)
-      loss += -log(e[labels[r]] / total) / batch
-      dZ2[r] = e.map { $0 / total }
-      dZ2[r][labels[r]] -= 1
-      if mistake != .missingMean { dZ2[r] = dZ2[r].map { $0 / batch } }
-    }
-    func weightGradient(_ x: [[Float]], _ dZ: [[Float]]) -> [[Float]] {
-      mistake == .transposedWeightGradient ? product(transposed(dZ), x) : product(transposed(x), dZ)
-    }
-    let dH = product(dZ2, transposed(network.weights2))
-    let dZ1 = zip(dH, z1).map { zip($0, $1).map { $1 > 0 ? $0 : 0 } }
-    let gradients = TwoLayerNetwork(
-      weights1: weightGradient(x, dZ1), bias1: transposed(dZ1).map { $0.reduce(0, +) },
-      weights2: weightGradient(h, dZ2), bias2: transposed(dZ2).map { $0.reduce(0, +) })
-
-    var state = adam
-    var updated = network
-    state.step += mistake == .stepPerTensor ? 4 : 1
-    /// Adam on one row of tensor number `tensor` (0 for W1 … 3 for b2).
-    func update(
-      _ w: inout [Float], _ g: [Float], _ m: inout [Float], _ v: inout [Float], tensor: Int
+  static let lesson05Passes: [WrongImplementation] = [
+    WrongImplementation(
+      exercise: .forward, mistake: "the activation applied to the output layer too",
+      hint: "the last layer has no activation"
     ) {
-      let t = Float(adam.step + (mistake == .stepPerTensor ? tensor + 1 : 1))
-      let alpha =
-        mistake == .noBiasCorrection
-        ? learningRate : learningRate * (1 - pow(0.999, t)).squareRoot() / (1 - pow(0.9, t))
-      for i in w.indices {
-        if mistake == .plainSGD {
-          w[i] -= learningRate * g[i]
-          continue
-        }
-        m[i] = 0.9 * m[i] + 0.1 * g[i]
-        v[i] = 0.999 * v[i] + 0.001 * g[i] * g[i]
-        let change = alpha * m[i] / (v[i].squareRoot() + 1e-7)
-        w[i] += mistake == .signFlipped ? change : -change
+      NetworkPassChecks.forward { plainForward($0, $1, .outputActivated) }
+    },
+    WrongImplementation(
+      exercise: .forward, mistake: "relu whatever the activation", hint: "that is relu"
+    ) {
+      NetworkPassChecks.forward { plainForward($0, $1, .alwaysReLU) }
+    },
+    WrongImplementation(
+      exercise: .backward, mistake: "σ′ and tanh′ evaluated at A instead of Z",
+      hint: "f′ evaluated at A"
+    ) {
+      NetworkPassChecks.backward { plainBackward($0, $1, $2, $3, .derivativeOfA) }
+    },
+    WrongImplementation(
+      exercise: .backward, mistake: "the activation's derivative missing",
+      hint: "derivative is missing"
+    ) {
+      NetworkPassChecks.backward { plainBackward($0, $1, $2, $3, .noDerivative) }
+    },
+    WrongImplementation(
+      exercise: .backward, mistake: "dW transposed: dZᵀ·X", hint: "dW is transposed"
+    ) {
+      NetworkPassChecks.backward { plainBackward($0, $1, $2, $3, .transposedWeightGradient) }
+    },
+    WrongImplementation(
+      exercise: .backward, mistake: "gradients returned last layer first", hint: "first layer first"
+    ) {
+      NetworkPassChecks.backward { plainBackward($0, $1, $2, $3, .lastLayerFirst) }
+    },
+  ]
+
+  static let lesson05Optimizers: [WrongImplementation] = [
+    WrongImplementation(exercise: .sgdStep, mistake: "w + lr·g", hint: "a minus") {
+      OptimizerChecks.sgdStep { plainSGD(&$0, $1, $2, .signFlipped) }
+    },
+    WrongImplementation(
+      exercise: .sgdStep, mistake: "biases not updated", hint: "biases did not move"
+    ) {
+      OptimizerChecks.sgdStep { plainSGD(&$0, $1, $2, .weightsOnly) }
+    },
+    WrongImplementation(
+      exercise: .adamStep, mistake: "Adam without the bias correction", hint: "bias correction"
+    ) {
+      OptimizerChecks.adamStep { plainAdam(&$0, $1, &$2, $3, .noBiasCorrection) }
+    },
+    WrongImplementation(
+      exercise: .adamStep, mistake: "t incremented once per tensor", hint: "once per tensor"
+    ) {
+      OptimizerChecks.adamStep { plainAdam(&$0, $1, &$2, $3, .stepPerTensor) }
+    },
+    WrongImplementation(exercise: .adamStep, mistake: "w + α·m/(√v + ε)", hint: "sign flipped") {
+      OptimizerChecks.adamStep { plainAdam(&$0, $1, &$2, $3, .signFlipped) }
+    },
+    WrongImplementation(exercise: .adamStep, mistake: "t never incremented", hint: "NaN") {
+      OptimizerChecks.adamStep { plainAdam(&$0, $1, &$2, $3, .noStepIncrement) }
+    },
+  ]
+
+  static let lesson05Loop: [WrongImplementation] = [
+    WrongImplementation(
+      exercise: .miniBatches, mistake: "Fisher–Yates with nextInt(below: i)",
+      hint: "nextInt(below: i + 1)"
+    ) {
+      MiniBatchChecks.miniBatches { plainMiniBatches($0, $1, &$2, .nextIntBelowI) }
+    },
+    WrongImplementation(exercise: .miniBatches, mistake: "i ascending", hint: "down to 1") {
+      MiniBatchChecks.miniBatches { plainMiniBatches($0, $1, &$2, .ascending) }
+    },
+    WrongImplementation(
+      exercise: .miniBatches, mistake: "the last partial batch dropped", hint: "shorter batch"
+    ) {
+      MiniBatchChecks.miniBatches { plainMiniBatches($0, $1, &$2, .dropLast) }
+    },
+    WrongImplementation(
+      exercise: .miniBatches, mistake: "not shuffled", hint: "the indices are in order"
+    ) {
+      MiniBatchChecks.miniBatches { plainMiniBatches($0, $1, &$2, .notShuffled) }
+    },
+    WrongImplementation(
+      exercise: .trainEpoch, mistake: "loss measured after the update", hint: "after each update"
+    ) {
+      TrainingLoopChecks.trainEpoch {
+        plainTrainEpoch(&$0, &$1, $2, $3, $4, $5, &$6, .lossAfterUpdate)
       }
-    }
-    for r in updated.weights1.indices {
-      update(
-        &updated.weights1[r], gradients.weights1[r], &state.m.weights1[r], &state.v.weights1[r],
-        tensor: 0)
-    }
-    update(&updated.bias1, gradients.bias1, &state.m.bias1, &state.v.bias1, tensor: 1)
-    for r in updated.weights2.indices {
-      update(
-        &updated.weights2[r], gradients.weights2[r], &state.m.weights2[r], &state.v.weights2[r],
-        tensor: 2)
-    }
-    update(&updated.bias2, gradients.bias2, &state.m.bias2, &state.v.bias2, tensor: 3)
-    return (updated, state, loss)
-  }
+    },
+    WrongImplementation(
+      exercise: .trainEpoch, mistake: "the last partial batch dropped", hint: "shorter batch"
+    ) {
+      TrainingLoopChecks.trainEpoch { plainTrainEpoch(&$0, &$1, $2, $3, $4, $5, &$6, .dropLast) }
+    },
+    WrongImplementation(
+      exercise: .trainEpoch, mistake: "the mean of the batch means", hint: "weigh"
+    ) {
+      TrainingLoopChecks.trainEpoch {
+        plainTrainEpoch(&$0, &$1, $2, $3, $4, $5, &$6, .unweightedMean)
+      }
+    },
+    WrongImplementation(
+      exercise: .trainEpoch, mistake: "accuracy in percent", hint: "not a percentage"
+    ) {
+      TrainingLoopChecks.trainEpoch { plainTrainEpoch(&$0, &$1, $2, $3, $4, $5, &$6, .percent) }
+    },
+    WrongImplementation(
+      exercise: .evaluate, mistake: "accuracy in percent", hint: "not a percentage"
+    ) {
+      TrainingLoopChecks.evaluate { plainEvaluate($0, $1, $2, .percent) }
+    },
+    WrongImplementation(exercise: .evaluate, mistake: "the loss summed", hint: "the sum") {
+      TrainingLoopChecks.evaluate { plainEvaluate($0, $1, $2, .summedLoss) }
+    },
+    WrongImplementation(exercise: .evaluate, mistake: "ties go to the last class", hint: "tie") {
+      TrainingLoopChecks.evaluate { plainEvaluate($0, $1, $2, .lastOnTie) }
+    },
+  ]
+}
+
+extension WrongImplementation {
+  /// The same plain loops with no mistake: another correct way to write each function (its
+  /// own sums, its own softmax in Double), which the checkers' tolerances must accept.
+  static let lesson05Right: [WrongImplementation] = [
+    WrongImplementation(exercise: .glorotUniformLimit, mistake: "none: √(3 · 2/(in + out))") {
+      InitializationChecks.glorotUniformLimit { (3 * (2 / Float($0 + $1))).squareRoot() }
+    },
+    WrongImplementation(exercise: .heUniformLimit, mistake: "none: √(3 · 2/in)") {
+      InitializationChecks.heUniformLimit { (3 * (2 / Float($0))).squareRoot() }
+    },
+    WrongImplementation(exercise: .initialNetwork, mistake: "none") {
+      InitializationChecks.initialNetwork { try plainInitialNetwork($0, $1, &$2, .none) }
+    },
+    WrongImplementation(exercise: .forward, mistake: "none") {
+      NetworkPassChecks.forward { plainForward($0, $1, .none) }
+    },
+    WrongImplementation(exercise: .backward, mistake: "none") {
+      NetworkPassChecks.backward { plainBackward($0, $1, $2, $3, .none) }
+    },
+    WrongImplementation(exercise: .sgdStep, mistake: "none") {
+      OptimizerChecks.sgdStep { plainSGD(&$0, $1, $2, .none) }
+    },
+    WrongImplementation(exercise: .adamStep, mistake: "none: α in Float") {
+      OptimizerChecks.adamStep { plainAdam(&$0, $1, &$2, $3, .none) }
+    },
+    WrongImplementation(exercise: .miniBatches, mistake: "none") {
+      MiniBatchChecks.miniBatches { plainMiniBatches($0, $1, &$2, .none) }
+    },
+    WrongImplementation(exercise: .trainEpoch, mistake: "none") {
+      TrainingLoopChecks.trainEpoch { plainTrainEpoch(&$0, &$1, $2, $3, $4, $5, &$6, .none) }
+    },
+    WrongImplementation(exercise: .evaluate, mistake: "none") {
+      TrainingLoopChecks.evaluate { plainEvaluate($0, $1, $2, .none) }
+    },
+  ]
 }

@@ -6,6 +6,8 @@ struct WrongImplementation: Sendable, CustomTestStringConvertible {
   var exercise: Exercise
   /// The mistake, as a learner would make it: "unstable sigmoid e^x/(1+e^x)".
   var mistake: String
+  /// Words the checker's hint must contain, when it recognises this mistake: "bias correction".
+  var hint: String? = nil
   /// Runs the exercise's checker on the wrong implementation.
   var check: @Sendable () -> CheckOutcome
 
