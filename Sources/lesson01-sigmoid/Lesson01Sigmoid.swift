@@ -43,21 +43,26 @@ enum Lesson01Sigmoid {
         ]
       ).text)
 
-    print(style.bold("\nThe textbook formulas overflow: e^x is infinite in Float above x ≈ 88.7"))
+    print(style.bold("\ne^x is infinite in Float above x ≈ 88.7: which forms survive it"))
     print(
       TextTable(
-        headers: ["x", "e^x/(1+e^x)", "sigmoid(x)", "e^−x/(1+e^−x)²", "sigmoidDerivative"],
+        headers: [
+          "x", "1/(1+e^−x)", "e^x/(1+e^x)", "sigmoid(x)", "e^−x/(1+e^−x)²", "sigmoidDerivative",
+        ],
         rows: ([-1000, -89, 89, 1000] as [Float]).map { x in
-          let naive = exp(x) / (1 + exp(x))
+          let textbook = 1 / (1 + exp(-x))
+          let rewritten = exp(x) / (1 + exp(x))
           let naiveSlope = exp(-x) / ((1 + exp(-x)) * (1 + exp(-x)))
           return [
-            fixed(x, 0), fixed(naive, 7), fixed(sigmoid(x), 7), fixed(naiveSlope, 7),
-            fixed(sigmoidDerivative(x), 7),
+            fixed(x, 0), fixed(textbook, 7), fixed(rewritten, 7), fixed(sigmoid(x), 7),
+            fixed(naiveSlope, 7), fixed(sigmoidDerivative(x), 7),
           ]
         }
       ).text)
+    print("  1/(1 + ∞) is 0 in IEEE arithmetic: the textbook σ never gives NaN; its rewrite and")
+    print("  the textbook slope do (∞/∞).")
 
-    print(style.bold("\nThrough L sigmoid layers the gradient shrinks by up to 0.25 each"))
+    print(style.bold("\nThe sigmoid's own factor through L layers: σ′ ≤ 0.25 each"))
     print(
       TextTable(
         headers: ["layers L", "0.25^L", "1 in"],
@@ -66,6 +71,9 @@ enum Lesson01Sigmoid {
           return ["\(layers)", String(format: "%.2e", factor), spacedThousands(Int(1 / factor))]
         }
       ).text)
+
+    print("  The weights multiply the gradient too (by Wᵀ), by more or less than 1: this is the")
+    print("  activation's part only, not a bound on the gradient. Lesson 07 measures the rest.")
 
     print(style.bold("\nYour turn"))
     print("  Write exercises/01-sigmoid/Sigmoid.swift, then SigmoidDerivative.swift.")
