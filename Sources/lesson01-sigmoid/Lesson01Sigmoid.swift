@@ -59,8 +59,8 @@ enum Lesson01Sigmoid {
           ]
         }
       ).text)
-    print("  1/(1 + ∞) is 0 in IEEE arithmetic: the textbook σ never gives NaN; its rewrite and")
-    print("  the textbook slope do (∞/∞).")
+    print("  1/(1 + ∞) is 0 in IEEE arithmetic: the textbook σ never gives NaN;")
+    print("  its rewrite and the textbook slope do (∞/∞).")
 
     print(style.bold("\nThe sigmoid's own factor through L layers: σ′ ≤ 0.25 each"))
     print(
@@ -72,8 +72,9 @@ enum Lesson01Sigmoid {
         }
       ).text)
 
-    print("  The weights multiply the gradient too (by Wᵀ), by more or less than 1: this is the")
-    print("  activation's part only, not a bound on the gradient. Lesson 07 measures the rest.")
+    print("  The weights multiply the gradient too (by Wᵀ), by more or less than 1:")
+    print("  this is the activation's part only, not a bound on the gradient.")
+    print("  Lesson 07 measures the rest.")
 
     print(style.bold("\nYour turn"))
     print("  Write exercises/01-sigmoid/Sigmoid.swift, then SigmoidDerivative.swift.")
