@@ -103,7 +103,9 @@ extension ReLUVersusSigmoid {
     print("")
     print(experiment.table(beside: reference).text)
     print("")
-    let threshold = ExperimentReport.threshold(for: dataset.kind)
+    // The reduced run (at most 10 000 images, a few epochs) ends near 92% on MNIST, below
+    // the full run's 97%: ask how soon each activation reaches 90% (Fashion-MNIST: 80%).
+    let threshold = dataset.kind == .mnist ? 0.90 : 0.80
     for line in experiment.thresholdLines(threshold) {
       print("  " + wrapped(line, width: 78, indent: "    "))
     }
