@@ -1,4 +1,5 @@
 import Foundation
+import LessonSupport
 
 /// What stopped the learner's network, in the words the exercise checkers use: the
 /// function and its file, the call, yours against what was expected, a hint, and the
@@ -72,9 +73,14 @@ public struct LearnerProblem: Codable, Equatable, Error, Sendable {
   /// The whole message, one labelled line per fact.
   public var message: String {
     var lines = [headline]
-    func add(_ label: String, _ text: String) {
+    // `  label      text`, the text wrapped at 80 columns under itself.
+    let indent = String(repeating: " ", count: 13)
+    func add(_ label: String, _ text: String, wraps: Bool = true) {
       guard !text.isEmpty else { return }
-      lines.append("  " + label.padding(toLength: 10, withPad: " ", startingAt: 0) + " " + text)
+      let label = "  " + label.padding(toLength: 10, withPad: " ", startingAt: 0) + " "
+      guard wraps else { return lines.append(label + text) }  // a command stays one line
+      let body = wrapped(text, width: 80 - label.count).split(separator: "\n")
+      lines.append(label + body.joined(separator: "\n" + indent))
     }
     add(kind == .notWritten ? "needed by" : "case", call)
     add("yours", yours)
@@ -96,14 +102,17 @@ public struct LearnerProblem: Codable, Equatable, Error, Sendable {
     add("hint", hint)
     switch kind {
     case .notWritten:
-      add("then test", function.checkCommand)
-    case .crashed, .hung:
-      add("run", function.checkCommand)
-      add("see it", function.inProcessCommand)
-      lines.append(
-        "             (your code then runs in the test process: the crash shows its line)")
+      add("then test", function.checkCommand, wraps: false)
+    case .crashed:
+      add("run", function.checkCommand, wraps: false)
+      add("see it", function.inProcessCommand, wraps: false)
+      lines.append(indent + "(your code then runs in the test process: the crash shows its line)")
+    case .hung:
+      add("likely", "a loop whose condition never changes, or an index that never reaches its end")
+      add("run", function.checkCommand, wraps: false)
+      lines.append(indent + "(the checks stop an endless loop after 10 s and name the case)")
     default:
-      add("run", function.checkCommand)
+      add("run", function.checkCommand, wraps: false)
     }
     return lines.joined(separator: "\n")
   }
