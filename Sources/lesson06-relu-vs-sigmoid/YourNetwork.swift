@@ -34,7 +34,8 @@ extension ReLUVersusSigmoid {
       wrapped(
         "engine: yours (exercises/) beside NeuralKit's, on the same seeds, weights and batches;"
           + " \(arguments.datasets.map(\.displayName).joined(separator: " and ")),"
-          + " seeds \(arguments.seeds.map(String.init).joined(separator: ", ")),"
+          + " seed\(arguments.seeds.count == 1 ? "" : "s")"
+          + " \(arguments.seeds.map(String.init).joined(separator: ", ")),"
           + " \(options.epochs) epochs, at most"
           + " \(arguments.quick ? "2 000" : "10 000") training images; validation at epoch"
           + " ends only", width: 80))
