@@ -110,6 +110,9 @@ if buildsSolutions {
 //
 //   Kernels  ←  MNISTData  ←  NeuralKit  ←  LessonSupport  ←  lesson programs, tools
 //
+//   (and ExerciseSupport ← Exercises ← LearnerEngine ← lessons 05 and 06: the package's
+//   code that runs the learner's own network, `--engine yours`)
+//
 // - `Kernels`: where speed leads: the packed product, the worker pool, the subnormal
 //   mode, the parallel loops. Pointers and strides, no `Matrix`.
 // - `MNISTData`: IDX files, gzip, checksums, download, where the data comes from, the

@@ -1,3 +1,4 @@
+import ExerciseSupport
 import Foundation
 
 /// For the tests only: a mistake put into the learner's `denseForward` or `trainEpoch`, so
@@ -8,11 +9,12 @@ import Foundation
 ///     LEARNER_ENGINE_TEST_FAULT=hang:trainEpoch       never returns
 ///     LEARNER_ENGINE_TEST_FAULT=nan:trainEpoch        a NaN loss
 ///     LEARNER_ENGINE_TEST_FAULT=shape:denseForward    one column short
+///     LEARNER_ENGINE_TEST_FAULT=unwritten:trainEpoch  still the stub (`NotWrittenYet`)
 ///
 /// and, in the solutions build, `LEARNER_ENGINE_TEST_FUNCTIONS=stubs` runs the untouched
 /// stubs instead of the worked solutions.
 enum TestFault: String {
-  case crash, hang, nan, shape
+  case crash, hang, nan, shape, unwritten
 
   static let variable = "LEARNER_ENGINE_TEST_FAULT"
   static let functionsVariable = "LEARNER_ENGINE_TEST_FUNCTIONS"
@@ -30,17 +32,20 @@ enum TestFault: String {
     case "denseForward":
       let original = functions.denseForward
       functions.denseForward = { inputs, weights, bias in
+        if fault == .unwritten { throw NotWrittenYet() }
         let y = try original(inputs, weights, bias)
         switch fault {
         case .crash: return [y[y.count]]  // index out of range
         case .hang: return hang()
         case .nan: return y.map { $0.map { _ in Float.nan } }
         case .shape: return y.map { Array($0.dropLast()) }
+        case .unwritten: throw NotWrittenYet()
         }
       }
     case "trainEpoch":
       let original = functions.trainEpoch
       functions.trainEpoch = { network, adam, inputs, labels, batchSize, learningRate, generator in
+        if fault == .unwritten { throw NotWrittenYet() }
         let result = try original(
           &network, &adam, inputs, labels, batchSize, learningRate, &generator)
         switch fault {
@@ -50,6 +55,7 @@ enum TestFault: String {
         case .shape:
           network.layers.removeLast()
           return result
+        case .unwritten: throw NotWrittenYet()
         }
       }
     default: break

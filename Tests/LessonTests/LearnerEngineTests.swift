@@ -114,6 +114,21 @@
       #expect(!result.output.contains("test set, after"), "\(fault): the run went on")
     }
 
+    @Test(
+      "a later unwritten exercise is named when every one before it is written",
+      arguments: [
+        ("denseForward", "exercises/03-backprop/DenseForward.swift", "Lesson03"),
+        ("trainEpoch", "exercises/05-training/TrainingLoop.swift", "Lesson05"),
+      ])
+    func laterUnwritten(_ function: String, _ path: String, _ filter: String) throws {
+      let result = try run(environment: ["LEARNER_ENGINE_TEST_FAULT": "unwritten:\(function)"])
+      #expect(result.status == 1)
+      #expect(
+        result.errors.contains("\(function): not written yet — open \(path)"), "\(result.errors)")
+      #expect(result.errors.contains("swift test --disable-xctest --filter \(filter)"))
+      #expect(!result.output.contains("training yours"), "stopped before training")
+    }
+
     @Test("lesson 06 --engine yours --quick prints yours beside NeuralKit for each activation")
     func experiment() throws {
       let folder = FileManager.default.temporaryDirectory
