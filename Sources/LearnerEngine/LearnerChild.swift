@@ -24,19 +24,18 @@ enum LearnerChild {
   /// Trains the job in `environment`, if there is one, and exits; returns otherwise.
   static func runIfAsked(environment: [String: String]) {
     guard let text = environment[variable] else { return }
-    guard let job = try? JSONDecoder().decode(LearnerJob.self, from: Data(text.utf8)) else {
-      FileHandle.standardError.write(Data("learner engine: unreadable job\n".utf8))
-      exit(3)
-    }
     let reporter = ChildReporter()
+    guard let job = try? JSONDecoder().decode(LearnerJob.self, from: Data(text.utf8)) else {
+      reporter.send(.failed("the child process could not read its job"))
+      exit(0)
+    }
     do {
       try run(job, functions: TestFault.functions(environment: environment), reporter: reporter)
       reporter.send(.done)
     } catch let problem as LearnerProblem {
       reporter.send(.problem(problem))
     } catch {
-      FileHandle.standardError.write(Data("learner engine: \(error)\n".utf8))
-      exit(3)
+      reporter.send(.failed("\(error)"))  // not the learner's code: the data, say
     }
     exit(0)
   }
@@ -48,7 +47,9 @@ enum LearnerChild {
     {
       throw problem
     }
-    guard let kind = DatasetKind(rawValue: job.dataset) else { exit(3) }
+    guard let kind = DatasetKind(rawValue: job.dataset) else {
+      return reporter.send(.failed("no data set called \(job.dataset)"))
+    }
     let dataset = try Dataset.load(kind, fromFolder: job.dataFolder)
     let train = LearnerData(dataset.train, count: job.trainingCount, scaled: job.scaledPixels)
     let test = LearnerData(dataset.test, count: job.testCount, scaled: job.scaledPixels)

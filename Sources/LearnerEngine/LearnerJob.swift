@@ -130,6 +130,8 @@ enum ChildMessage: Codable, Sendable {
   case runFinished(run: Int, trainLoss: Float?, trainAccuracy: Double?)
   /// The learner's code gave something the run cannot use.
   case problem(LearnerProblem)
+  /// The run could not go on for a reason not in the learner's code (the data).
+  case failed(String)
   /// Every run finished.
   case done
 

@@ -27,6 +27,8 @@ public struct LearnerProblem: Codable, Equatable, Error, Sendable {
     case crashed(signal: Int32, message: String?)
     /// The function did not return within `seconds`.
     case hung(seconds: Double)
+    /// Not the learner's doing: the run could not start (the data would not load, say).
+    case notRun(reason: String)
   }
 
   /// The learner's function at fault (or the last one entered).
@@ -67,11 +69,13 @@ public struct LearnerProblem: Codable, Equatable, Error, Sendable {
     case .crashed: return "your code crashed in \(name) — \(function.path)"
     case .hung(let seconds):
       return "\(name) never returned (stopped after \(Int(seconds.rounded())) s) — \(function.path)"
+    case .notRun(let reason): return "could not run your network: \(reason)"
     }
   }
 
   /// The whole message, one labelled line per fact.
   public var message: String {
+    if case .notRun = kind { return headline }
     var lines = [headline]
     // `  label      text`, the text wrapped at 80 columns under itself.
     let indent = String(repeating: " ", count: 13)

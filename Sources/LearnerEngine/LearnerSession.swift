@@ -74,6 +74,7 @@ public final class LearnerSession {
       switch next() {
       case .message(.ready): return nil
       case .message(.problem(let problem)): return stop(problem)
+      case .message(.failed(let reason)): return stop(notRun(reason))
       case .message: continue
       case .ended(let problem): return problem
       }
@@ -95,10 +96,16 @@ public final class LearnerSession {
         process.waitUntilExit()
         return nil
       case .message(.problem(let problem)): return stop(problem)
+      case .message(.failed(let reason)): return stop(notRun(reason))
       case .message: continue
       case .ended(let problem): return problem
       }
     }
+  }
+
+  /// A problem that is not the learner's: the run could not go on.
+  private func notRun(_ reason: String) -> LearnerProblem {
+    LearnerProblem(current?.function ?? .trainEpoch, .notRun(reason: reason), call: "")
   }
 
   /// Stops the child (if it still runs) and returns `problem`.
