@@ -60,7 +60,8 @@ enum LearnerChild {
     var generator = SeededGenerator(seed: 0)
     var network = try initial(sizes, activations[0], seed: 0, functions, reporter)
     var adam = AdamMemory(startingFor: network)
-    let timingCall = "trainEpoch(\(describe(sizes)), the first \(sample) images, to time your code)"
+    let timingCall =
+      "trainEpoch(\(describe(sizes)), the first \(spacedThousands(sample)) images, to time your code)"
     reporter.send(.calling(.trainEpoch, call: timingCall, secondsAllowed: 120))
     let start = DispatchTime.now().uptimeNanoseconds
     let timing = try calling(.trainEpoch, timingCall) {
@@ -85,7 +86,7 @@ enum LearnerChild {
         var batchGenerator = SeededGenerator(seed: ActivationExperiment.batchSeed(for: seed))
         for epoch in 1...job.epochs {
           let epochCall =
-            "trainEpoch(\(describe(sizes)), \(train.inputs.count) images, batchSize: \(job.batchSize)),"
+            "trainEpoch(\(describe(sizes)), \(spacedThousands(train.inputs.count)) images, batchSize: \(job.batchSize)),"
             + " epoch \(epoch)"
           reporter.send(.calling(.trainEpoch, call: epochCall, secondsAllowed: epochAllowed))
           let start = DispatchTime.now().uptimeNanoseconds
@@ -98,7 +99,7 @@ enum LearnerChild {
           try NetworkShape(sizes: sizes).check(network, .trainEpoch, epochCall)
           try lossAndAccuracy(.trainEpoch, epochCall, result)
           let evaluateCall =
-            "evaluate(\(describe(sizes)), \(test.inputs.count) test images), epoch \(epoch)"
+            "evaluate(\(describe(sizes)), \(spacedThousands(test.inputs.count)) test images), epoch \(epoch)"
           reporter.send(.calling(.evaluate, call: evaluateCall, secondsAllowed: evaluateAllowed))
           let tested = try calling(.evaluate, evaluateCall) {
             try functions.evaluate(network, test.inputs, test.labels)
@@ -112,7 +113,8 @@ enum LearnerChild {
         }
         var trained: (loss: Float, accuracy: Double)?
         if job.evaluatesTrainingSet {
-          let call = "evaluate(\(describe(sizes)), the \(train.inputs.count) training images)"
+          let call =
+            "evaluate(\(describe(sizes)), the \(spacedThousands(train.inputs.count)) training images)"
           reporter.send(.calling(.evaluate, call: call, secondsAllowed: evaluateAllowed))
           trained = try calling(.evaluate, call) {
             try functions.evaluate(network, train.inputs, train.labels)

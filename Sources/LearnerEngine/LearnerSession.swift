@@ -135,8 +135,14 @@ public final class LearnerSession {
       switch lines.next(before: deadline) {
       case .line(let line):
         if let message = ChildMessage(line: line[...]) {
-          if case .calling(let function, let call, let allowed) = message {
+          switch message {
+          case .calling(let function, let call, let allowed):
             current = (function, call, Date().addingTimeInterval(allowed), allowed)
+          case .ready, .epoch, .runFinished:
+            // The call returned: no clock runs while the parent trains NeuralKit's network,
+            // however long that takes.
+            current = nil
+          case .problem, .failed, .done: break
           }
           return .message(message)
         }
@@ -155,8 +161,13 @@ public final class LearnerSession {
 
   /// The problem of a child whose output closed without "done".
   private func ended() -> LearnerProblem? {
-    let function = current?.function ?? .sigmoid
-    let call = current?.call ?? "starting the run"
+    guard let (function, call, _, _) = current else {
+      // Outside every learner call: not the learner's doing.
+      let problem = notRun(
+        "the child process ended between calls (status \(process.terminationStatus))")
+      finished = .some(problem)
+      return problem
+    }
     let problem: LearnerProblem
     if process.terminationReason == .uncaughtSignal {
       problem = LearnerProblem(

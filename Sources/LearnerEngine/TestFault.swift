@@ -10,11 +10,14 @@ import Foundation
 ///     LEARNER_ENGINE_TEST_FAULT=nan:trainEpoch        a NaN loss
 ///     LEARNER_ENGINE_TEST_FAULT=shape:denseForward    one column short
 ///     LEARNER_ENGINE_TEST_FAULT=unwritten:trainEpoch  still the stub (`NotWrittenYet`)
+///     LEARNER_ENGINE_TEST_FAULT=crash-late:trainEpoch  a crash in the first real epoch only
 ///
 /// and, in the solutions build, `LEARNER_ENGINE_TEST_FUNCTIONS=stubs` runs the untouched
 /// stubs instead of the worked solutions.
 enum TestFault: String {
   case crash, hang, nan, shape, unwritten
+  /// A crash on more than 1 000 images only: in training, after every first call passed.
+  case crashLate = "crash-late"
 
   static let variable = "LEARNER_ENGINE_TEST_FAULT"
   static let functionsVariable = "LEARNER_ENGINE_TEST_FUNCTIONS"
@@ -35,7 +38,7 @@ enum TestFault: String {
         if fault == .unwritten { throw NotWrittenYet() }
         let y = try original(inputs, weights, bias)
         switch fault {
-        case .crash: return [y[y.count]]  // index out of range
+        case .crash, .crashLate: return [y[y.count]]  // index out of range
         case .hang: return hang()
         case .nan: return y.map { $0.map { _ in Float.nan } }
         case .shape: return y.map { Array($0.dropLast()) }
@@ -50,6 +53,7 @@ enum TestFault: String {
           &network, &adam, inputs, labels, batchSize, learningRate, &generator)
         switch fault {
         case .crash: return [result][1]
+        case .crashLate: return inputs.count > 1_000 ? [result][1] : result
         case .hang: return hang()
         case .nan: return (Float.nan, result.accuracy)
         case .shape:

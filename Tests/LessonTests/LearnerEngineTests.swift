@@ -96,6 +96,14 @@
           ]
         ),
         (
+          "crash-late:trainEpoch",
+          [
+            "your code crashed in trainEpoch — exercises/05-training/TrainingLoop.swift",
+            "2 000 images, batchSize: 32),", "epoch 1",
+            "EXERCISES_IN_PROCESS=1 swift test --disable-xctest --filter Lesson05",
+          ]
+        ),
+        (
           "crash:trainEpoch",
           [
             "your code crashed in trainEpoch — exercises/05-training/TrainingLoop.swift",
