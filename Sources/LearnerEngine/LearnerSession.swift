@@ -25,7 +25,6 @@ public final class LearnerSession {
   private let errors = ErrorText()
   private var current: (function: LearnerFunction, call: String, deadline: Date, allowed: Double)?
   private var printedLines = 0
-  private var started = false
   private var finished: LearnerProblem??
 
   /// Lines of the learner's own printing shown, at most.
@@ -52,12 +51,13 @@ public final class LearnerSession {
     process.standardError = errorPipe
     do {
       try process.run()
-      started = true
       lines.read(output.fileHandleForReading)
       errors.read(errorPipe.fileHandleForReading)
     } catch {
-      finished = .some(nil)
-      FileHandle.standardError.write(Data("cannot start \(executable.path): \(error)\n".utf8))
+      finished = .some(
+        LearnerProblem(
+          .trainEpoch, .notRun(reason: "cannot start \(executable.path) again: \(error)"),
+          call: ""))
     }
   }
 

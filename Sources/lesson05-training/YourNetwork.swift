@@ -7,18 +7,22 @@ import NeuralKit
 /// `--engine yours`: the learner's own network (exercises 01–05) trained beside
 /// NeuralKit's, from the same seed, with the same layers, on the same batches.
 extension TrainingLesson {
+  /// Before anything is printed: `--engine yours` trains with Adam, as the learner's
+  /// `trainEpoch` does; `--optimizer sgd` with it is refused with exit code 2.
+  static func refuseWhatYoursCannotDo(_ arguments: TrainingArguments) {
+    guard arguments.engine == .yours, arguments.options.optimizer != .adam else { return }
+    FileHandle.standardError.write(
+      Data(
+        "\(program): --engine yours trains with Adam (your trainEpoch); drop --optimizer sgd\n".utf8
+      ))
+    exit(2)
+  }
+
   static func trainYours(
     _ arguments: TrainingArguments, _ dataset: Dataset, _ located: LocatedDataset
   ) {
     let options = arguments.options
     let seed = arguments.seeds[0]
-    guard options.optimizer == .adam else {
-      FileHandle.standardError.write(
-        Data(
-          "\(program): --engine yours trains with Adam (your trainEpoch); drop --optimizer sgd\n"
-            .utf8))
-      exit(2)
-    }
     let sizes = options.layerSizes(inputs: dataset.pixelsPerImage, classes: dataset.classCount)
     print(
       "model: \(sizes.map(String.init).joined(separator: " → ")), \(options.activation) hidden units,"
@@ -30,13 +34,12 @@ extension TrainingLesson {
       "\(spacedThousands(dataset.train.count)) training images,"
         + " \(spacedThousands(dataset.test.count)) test images")
     print("")
-    var job = LearnerJob(
+    let job = LearnerJob(
       dataset: dataset.kind, dataFolder: located.source.folder,
       trainingCount: dataset.train.count, testCount: dataset.test.count,
       hiddenLayers: options.hiddenLayers, activations: [options.activation], seeds: [seed],
       epochs: options.epochs, batchSize: options.batchSize, learningRate: options.learningRate,
       scaledPixels: options.scaledPixels)
-    job.evaluatesTrainingSet = false
     let start = DispatchTime.now().uptimeNanoseconds
     print("checking that each of your functions answers a first call …")
     fflush(nil)

@@ -57,6 +57,7 @@ struct ReLUVersusSigmoid {
   static func main() {
     LearnerSession.runChildIfAsked()  // `--engine yours` trains the learner's code in a child
     let arguments = parser.parseOrExit()
+    refuseWhatYoursCannotDo(arguments)
     let style = TerminalStyle.standardOutput(plain: arguments.plain)
     print(style.bold("Lesson 06 — ReLU vs Sigmoid, a controlled experiment"))
     print("command: \(parser.reproducingCommand())")

@@ -20,16 +20,22 @@ extension ReLUVersusSigmoid {
     return reduced
   }
 
+  /// Before anything is printed: `--engine yours` trains with Adam (the learner's
+  /// `trainEpoch`) on the standard split; anything else is refused with exit code 2.
+  static func refuseWhatYoursCannotDo(_ arguments: TrainingArguments) {
+    guard arguments.engine == .yours,
+      arguments.options.optimizer != .adam || arguments.split != .standard
+    else { return }
+    FileHandle.standardError.write(
+      Data(
+        ("\(program): --engine yours trains with Adam (your trainEpoch) on the standard split;"
+          + " drop --optimizer sgd, --split and --preset post-notebook\n").utf8))
+    exit(2)
+  }
+
   static func runYours(_ typed: TrainingArguments, style: TerminalStyle) {
     let arguments = reducedForYours(typed)
     let options = arguments.options
-    guard options.optimizer == .adam, arguments.split == .standard else {
-      FileHandle.standardError.write(
-        Data(
-          ("\(program): --engine yours trains with Adam (your trainEpoch) on the standard split;"
-            + " drop --optimizer sgd, --split and --preset post-notebook\n").utf8))
-      exit(2)
-    }
     print(
       wrapped(
         "engine: yours (exercises/) beside NeuralKit's, on the same seeds, weights and batches;"

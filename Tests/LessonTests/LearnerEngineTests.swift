@@ -152,11 +152,17 @@
       #expect(!result.output.contains("Fashion-MNIST"), "MNIST only unless --dataset is given")
     }
 
-    @Test("--engine yours refuses SGD with exit 2")
+    @Test("--engine yours refuses SGD and the 80/20 split with exit 2, before any output")
     func refusesSGD() throws {
       let result = try run(arguments: ["--engine", "yours", "--quick", "--optimizer", "sgd"])
       #expect(result.status == 2)
       #expect(result.errors.contains("--engine yours trains with Adam"))
+      #expect(result.output.isEmpty, "refused before anything runs: \(result.output)")
+      let experiment = try run(
+        "lesson06-relu-vs-sigmoid", ["--engine", "yours", "--preset", "post-notebook"])
+      #expect(experiment.status == 2)
+      #expect(experiment.errors.contains("on the standard split"), "\(experiment.errors)")
+      #expect(experiment.output.isEmpty)
     }
 
     func run(arguments: [String]) throws -> BuiltProgram.Run {
