@@ -55,21 +55,37 @@ let buildsSolutions = Context.environment["NEURALKIT_EXERCISES"] == "solutions"
 // The learner's code is optimised too: lesson 05 trains the learner's own network on
 // MNIST (`--engine yours`), and plain-array loops in a debug build are ~50× slower.
 // Bounds and overflow checks stay (-O keeps them), so a mistake still stops with a message.
-let exerciseSettings: [SwiftSetting] = [.unsafeFlags(["-O"])]
+// `-enable-testing` lets `LearnerEngine` call the learner's functions (internal, as the
+// learner writes them) through `@testable import`, in release builds too.
+let exerciseSettings: [SwiftSetting] = [.unsafeFlags(["-O", "-enable-testing"])]
 var lessonTargets: [Target] = lessons.map { name in
   // Lesson 08 also times the worker pool itself.
   let kernels: [Target.Dependency] = name == "lesson08-fast-matmul" ? ["Kernels"] : []
+  // Lessons 05 and 06 also train the learner's own network (`--engine yours`).
+  let learner: [Target.Dependency] =
+    ["lesson05-training", "lesson06-relu-vs-sigmoid"].contains(name) ? ["LearnerEngine"] : []
   return .executableTarget(
-    name: name, dependencies: ["NeuralKit", "MNISTData", "LessonSupport"] + kernels)
+    name: name, dependencies: ["NeuralKit", "MNISTData", "LessonSupport"] + kernels + learner)
 }
 lessonTargets += [
   // The types the learner's network is made of (plain arrays), and what the package needs
   // to call the learner's functions from a program.
   .target(name: "ExerciseSupport", dependencies: ["NeuralKit"]),
+  // The package's code that calls the learner's functions from a program: probes them,
+  // trains them in a child process, and reports what went wrong in the learner's words.
+  // In the solutions build it can also run the untouched stubs (for the tests).
+  .target(
+    name: "LearnerEngine",
+    dependencies: ["Exercises", "ExerciseSupport", "NeuralKit", "MNISTData", "LessonSupport"]
+      + (buildsSolutions ? ["ExerciseStubs"] : []),
+    exclude: ["README.md"],
+    swiftSettings: engineSettings + (buildsSolutions ? [.define("LEARNER_ENGINE_HAS_STUBS")] : [])),
   .testTarget(
     name: "LessonTests",
     dependencies: ["NeuralKit", "MNISTData", "LessonSupport", "TestSupport"]
-      + lessons.map { .target(name: $0) }),
+      + lessons.map { .target(name: $0) },
+    // The tests of `--engine yours` on the worked solutions run in that build only.
+    swiftSettings: buildsSolutions ? [.define("EXERCISE_SOLUTIONS")] : []),
 ]
 if buildsSolutions {
   lessonTargets += [
@@ -78,7 +94,8 @@ if buildsSolutions {
       exclude: ["README.md"] + hintFiles + learnerFiles, swiftSettings: exerciseSettings),
     .target(
       name: "ExerciseStubs", dependencies: ["ExerciseSupport"], path: "exercises",
-      exclude: ["README.md"] + hintFiles + solutionFolders),
+      exclude: ["README.md"] + hintFiles + solutionFolders,
+      swiftSettings: [.unsafeFlags(["-enable-testing"])]),
     .testTarget(
       name: "ExerciseTests",
       dependencies: ["NeuralKit", "ExerciseSupport", "Exercises", "ExerciseStubs"],
@@ -97,6 +114,9 @@ if buildsSolutions {
 // The targets, and the only direction imports may take (the compiler enforces it):
 //
 //   Kernels  ←  MNISTData  ←  NeuralKit  ←  LessonSupport  ←  lesson programs, tools
+//
+//   (and ExerciseSupport ← Exercises ← LearnerEngine ← lessons 05 and 06: the package's
+//   code that runs the learner's own network, `--engine yours`)
 //
 // - `Kernels`: where speed leads: the packed product, the worker pool, the subnormal
 //   mode, the parallel loops. Pointers and strides, no `Matrix`.

@@ -1,4 +1,5 @@
 import Foundation
+import LearnerEngine
 import LessonSupport
 import MNISTData
 import NeuralKit
@@ -28,14 +29,16 @@ struct TrainingLesson {
     }(),
     flags: [
       .dataset, .epochs, .batchSize, .learningRate, .optimizer, .hidden, .activation, .pixels,
-      .seed, .dataDirectory, .outputDirectory,
+      .seed, .dataDirectory, .outputDirectory, .engine,
       .quick(\.quick, help: "a short run on 2 000 images, for CI and the tests")
         .implying(["--epochs", "2"]),
       .noColor(\.plain),
     ])
 
   static func main() {
+    LearnerSession.runChildIfAsked()  // `--engine yours` trains the learner's code in a child
     let arguments = parser.parseOrExit()
+    refuseWhatYoursCannotDo(arguments)
     let kind = arguments.datasets[0]  // this lesson's --dataset names one
     let style = TerminalStyle.standardOutput(plain: arguments.plain)
     print(style.bold("Lesson 05 — training a network on \(kind.displayName)"))
@@ -53,6 +56,10 @@ struct TrainingLesson {
     if arguments.quick {
       dataset.train = dataset.train.subset(Array(0..<min(2_000, dataset.train.count)))
       dataset.test = dataset.test.subset(Array(0..<min(500, dataset.test.count)))
+    }
+    if arguments.engine == .yours {
+      trainYours(arguments, dataset, located)
+      return
     }
     let options = arguments.options
     let seed = arguments.seeds[0]

@@ -1,4 +1,5 @@
 import Foundation
+import LearnerEngine
 import LessonSupport
 import MNISTData
 import NeuralKit
@@ -32,7 +33,7 @@ struct ReLUVersusSigmoid {
     }(),
     flags: [
       .datasets, .epochs, .batchSize, .learningRate, .optimizer, .seeds, .hidden, .pixels, .split,
-      .evaluateEvery, .dataDirectory, .outputDirectory,
+      .evaluateEvery, .dataDirectory, .outputDirectory, .engine,
       .quick(\.quick, help: "a short run on 2 000 training images, for CI and the tests")
         .implying(["--epochs", "2", "--seeds", "1", "--eval-every", "20"]),
       .noColor(\.plain),
@@ -54,10 +55,16 @@ struct ReLUVersusSigmoid {
     ])
 
   static func main() {
+    LearnerSession.runChildIfAsked()  // `--engine yours` trains the learner's code in a child
     let arguments = parser.parseOrExit()
+    refuseWhatYoursCannotDo(arguments)
     let style = TerminalStyle.standardOutput(plain: arguments.plain)
     print(style.bold("Lesson 06 — ReLU vs Sigmoid, a controlled experiment"))
     print("command: \(parser.reproducingCommand())")
+    if arguments.engine == .yours {
+      runYours(arguments, style: style)
+      return
+    }
     var reports: [(DatasetKind, ExperimentReport, LocatedDataset)] = []
     for kind in arguments.datasets {
       guard let located = locate(kind, arguments) else { exit(1) }

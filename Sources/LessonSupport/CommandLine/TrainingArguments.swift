@@ -28,11 +28,23 @@ public struct TrainingArguments: Equatable, Sendable {
   public var outputDirectory = "results"
   /// `--quick`: a short run on the bundled subsets.
   public var quick = false
+  /// Whose network trains (`--engine`): NeuralKit's, or the learner's own from
+  /// `exercises/` beside NeuralKit's.
+  public var engine: Engine = .neuralkit
   /// `--no-color`: plain text even on a terminal.
   public var plain = false
 
   /// The defaults, before any flag.
   public init() {}
+
+  /// Whose network a training lesson trains.
+  public enum Engine: String, CaseIterable, Equatable, Sendable {
+    /// NeuralKit's `Network` and `Trainer`.
+    case neuralkit
+    /// The learner's functions in `exercises/` (lesson 05's exercises and those before),
+    /// side by side with NeuralKit's on the same seed.
+    case yours
+  }
 
   /// Why the data set could not be found where `--data-dir` says.
   public struct Problem: Error, Equatable, CustomStringConvertible {

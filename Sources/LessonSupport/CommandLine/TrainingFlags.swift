@@ -13,6 +13,7 @@ import NeuralKit
 ///     --activation relu|sigmoid|tanh|leaky-relu    --pixels scaled|raw
 ///     --split standard|combined-80-20              --eval-every STEPS
 ///     --seed N    --seeds N|A,B,C    --data-dir DIR    --out DIR
+///     --engine neuralkit|yours        whose network trains (default neuralkit)
 extension Flag where Settings == TrainingArguments {
   /// `--dataset mnist|fashion-mnist`: one data set.
   public static var dataset: Flag {
@@ -122,6 +123,15 @@ extension Flag where Settings == TrainingArguments {
           ? "\(seeds.count)" : seeds.map(String.init).joined(separator: ",")
       })
     return .value("seeds", seeds, help: "seeds 1…N, or a list of seeds", at: \.seeds)
+  }
+
+  /// `--engine neuralkit|yours`: NeuralKit's network, or the learner's own
+  /// (`exercises/`), trained beside NeuralKit's.
+  public static var engine: Flag {
+    .value(
+      "engine", .oneOfCases,
+      help: "whose network trains: NeuralKit's, or yours from exercises/ beside it",
+      at: \.engine)
   }
 
   /// `--data-dir DIR`: a folder holding `mnist/` and `fashion-mnist/`.
