@@ -57,10 +57,15 @@ public final class WorkerPool: @unchecked Sendable {
   /// decides the machine is busy.
   static let patience: UInt64 = 300_000  // ns
 
+  /// A pool with `workers` threads besides the caller. The workers hold the pool for the
+  /// life of the process (they sleep when idle): `shared` is the one the package uses;
+  /// the tests make a few more.
   init(workers: Int) {
     workerCount = max(0, workers)
     for index in 0..<workerCount {
-      let thread = Thread { [unowned self] in self.workerLoop() }
+      // A strong reference: a pool released before a worker first ran (a short-lived
+      // pool on a busy machine) must not leave that worker reading a freed object.
+      let thread = Thread { [self] in self.workerLoop() }
       thread.name = "NeuralKit worker \(index + 1)"
       thread.start()
     }
