@@ -97,9 +97,9 @@ struct TrainingLesson {
     showMistakes(network, dataset, options: options, style: style)
     writeResults(history, kind: kind, arguments: arguments)
     print("")
-    print("Your turn: your own network, exercises/05-training/ (six files), then")
-    print("swift test --disable-xctest --filter Lesson05, and train it:")
-    print("swift run lesson05-training --engine yours")
+    print("Your turn: your own network, exercises/05-training/ (six files).")
+    print("Check it: swift test --disable-xctest --filter Lesson05")
+    print("Train it: swift run lesson05-training --engine yours")
     print("Next: lesson 06, ReLU vs Sigmoid (swift run lesson06-relu-vs-sigmoid).")
   }
 
