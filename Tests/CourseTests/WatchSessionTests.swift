@@ -9,9 +9,11 @@ final class ScriptedRunner: CheckRunner {
   var states: [String: ExerciseState] = [:]
   var compileError: CompilerDiagnostic?
   var asked: [[String]] = []
+  var builds = 0
 
-  func check(_ exercises: [CourseExercise]) -> CheckReport {
+  func check(_ exercises: [CourseExercise], build: Bool) -> CheckReport {
     asked.append(exercises.map(\.functionName))
+    if build { builds += 1 }
     if let compileError { return .compileErrors([compileError]) }
     return .checked(
       exercises.map { exercise in
@@ -79,10 +81,13 @@ struct WatchSessionTests {
     harness.session.key("h")
     let lines = harness.output.split(separator: "\n")
     #expect(!harness.output.contains("\u{1B}"), "no escape codes in a pipe")
-    #expect(lines.first?.hasPrefix("check: sigmoid: failing — sigmoid is not right yet") == true)
+    #expect(
+      lines.first?.hasPrefix(
+        "check: sigmoid is not right yet — exercises/01-sigmoid/Sigmoid.swift | case f(1.0) | yours nan"
+      ) == true)
     #expect(lines.contains("saved exercises/01-sigmoid/Sigmoid.swift"))
     #expect(lines.contains("done sigmoid — next: exercises/01-sigmoid/SigmoidDerivative.swift"))
-    #expect(lines.contains { $0.hasPrefix("check: sigmoidDerivative: not written yet") })
+    #expect(lines.contains { $0.hasPrefix("check: sigmoidDerivative: not written yet — open") })
     #expect(
       lines.contains("Exercises: 1 of 3 done — next: exercises/01-sigmoid/SigmoidDerivative.swift"))
     #expect(lines.last?.hasPrefix("hint: No hints for sigmoidDerivative yet") == true)
@@ -91,6 +96,7 @@ struct WatchSessionTests {
       harness.runner.asked == [
         ["sigmoid", "sigmoidDerivative", "relu"], ["sigmoid"], ["sigmoidDerivative", "relu"],
       ])
+    #expect(harness.runner.builds == 2, "the rest after a pass runs without building again")
   }
 
   @Test("on a terminal: each check clears the screen and shows the checker's message")

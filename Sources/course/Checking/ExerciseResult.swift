@@ -47,6 +47,12 @@ enum CheckReport: Equatable, Sendable {
 /// What runs the checks: the real one builds and runs the exercise tests
 /// (`SwiftTestRunner`); tests give the watch loop a scripted one.
 protocol CheckRunner {
-  /// Builds if needed and checks `exercises`.
-  func check(_ exercises: [CourseExercise]) -> CheckReport
+  /// Checks `exercises`, building first unless `build` is false (the build is known to be
+  /// fresh: another check just made it).
+  func check(_ exercises: [CourseExercise], build: Bool) -> CheckReport
+}
+
+extension CheckRunner {
+  /// Builds, then checks `exercises`.
+  func check(_ exercises: [CourseExercise]) -> CheckReport { check(exercises, build: true) }
 }

@@ -22,11 +22,12 @@ struct SwiftTestRunner: CheckRunner {
   /// Called with a short status (`building…`, `checking sigmoid…`) as work starts.
   var status: (String) -> Void = { _ in }
 
-  func check(_ exercises: [CourseExercise]) -> CheckReport {
+  func check(_ exercises: [CourseExercise], build shouldBuild: Bool) -> CheckReport {
+    guard shouldBuild else { return runTests(exercises) }
     status("building…")
     let build = ChildProcess.run(
-      ["swift", "build", "--build-tests"], in: packageRoot, environment: environment,
-      timeLimit: buildTimeLimit)
+      ["swift", "build", "--build-tests"], in: packageRoot,
+      environment: environment.merging(manifestKey) { $1 }, timeLimit: buildTimeLimit)
     if build.status != 0 || build.timedOut {
       let errors = CompilerDiagnostic.errors(
         inBuildOutput: build.output, packageRoot: packageRoot.path)
@@ -35,6 +36,22 @@ struct SwiftTestRunner: CheckRunner {
       return .couldNotRun("`swift build --build-tests` failed:\n\(tail)")
     }
     return runTests(exercises)
+  }
+
+  /// An environment variable naming every file under `exercises/`. Package.swift lists
+  /// that folder to exclude what is not Swift (a reset's `.bak`, a `HINTS.md`), but SwiftPM
+  /// caches the manifest's result by its text and environment, not by the folder: a file
+  /// added since would be "unhandled" and warned about. A changed list changes the
+  /// environment, and SwiftPM evaluates the manifest again.
+  var manifestKey: [String: String] {
+    let folder = packageRoot.appendingPathComponent("exercises")
+    let names = ((try? FileManager.default.subpathsOfDirectory(atPath: folder.path)) ?? []).sorted()
+    // FNV-1a, 64 bits: a short, stable digest of the list.
+    var hash: UInt64 = 0xcbf2_9ce4_8422_2325
+    for byte in names.joined(separator: "\n").utf8 {
+      hash = (hash ^ UInt64(byte)) &* 0x100_0000_01b3
+    }
+    return ["NEURALKIT_EXERCISE_FILES": String(hash, radix: 16)]
   }
 
   /// Runs the already built tests of `exercises`; exercises the run did not report on
@@ -99,9 +116,16 @@ struct SwiftTestRunner: CheckRunner {
     #if os(macOS)
       // A bundle: `…PackageTests.xctest/Contents/MacOS/…PackageTests`, which SwiftPM runs
       // through the toolchain's helper, as `swift test` does.
+      // The helper sits beside the toolchain's `swift-build`: `usr/libexec/swift/pm/`.
       let binary = "\(path)/Contents/MacOS/\(bundle.dropLast(".xctest".count))"
-      return ["xcrun", "--run", "swiftpm-testing-helper", "--test-bundle-path", path, binary]
-        + arguments
+      let found = ChildProcess.run(
+        ["xcrun", "--find", "swift-build"], in: packageRoot, timeLimit: 30)
+      let swiftBuild = found.output.trimmingCharacters(in: .whitespacesAndNewlines)
+      guard found.status == 0, !swiftBuild.isEmpty else { return nil }
+      let helper = URL(fileURLWithPath: swiftBuild).deletingLastPathComponent()
+        .deletingLastPathComponent().appendingPathComponent(
+          "libexec/swift/pm/swiftpm-testing-helper")
+      return [helper.path, "--test-bundle-path", path, binary] + arguments
     #else
       return [path] + arguments
     #endif

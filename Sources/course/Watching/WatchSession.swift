@@ -118,7 +118,8 @@ final class WatchSession {
   private func checkAll(from start: Int, after finished: CourseExercise? = nil) {
     let rest = Array(catalog.exercises[min(start, results.count)...])
     var report = CheckReport.checked([])
-    if !rest.isEmpty { report = runner.check(rest) }
+    // After a pass the build is fresh: run the rest's checks without building again.
+    if !rest.isEmpty { report = runner.check(rest, build: finished == nil) }
     switch report {
     case .checked(let checked):
       for result in checked {
@@ -146,11 +147,7 @@ final class WatchSession {
           write("done \(finished.functionName) — next: \(next)\n")
         }
         if current < results.count {
-          write(
-            oneLine(
-              "check",
-              "\(results[current].exercise.functionName): \(results[current].state.rawValue) — \(text.outcome(results[current]))"
-            ))
+          write(oneLine("check", text.outcome(results[current])))
         }
         write(CourseText.progressLine(results) + "\n")
       }
@@ -164,7 +161,7 @@ final class WatchSession {
     if isTerminal {
       redraw()
     } else {
-      write(oneLine("check", "\(result.exercise.functionName): \(result.state.rawValue) — \(body)"))
+      write(oneLine("check", body))
     }
   }
 
@@ -201,10 +198,12 @@ final class WatchSession {
     write(screen)
   }
 
-  /// `label: text` with every line of `text` joined by ` | `: one line per event.
+  /// `label: text` with every line of `text` joined by ` | ` and runs of spaces (the
+  /// checker's aligned columns) made one: one line per event.
   private func oneLine(_ label: String, _ text: String) -> String {
-    let lines = text.split(separator: "\n").map { $0.trimmingCharacters(in: .whitespaces) }
-      .filter { !$0.isEmpty }
+    let lines = text.split(separator: "\n").map { line in
+      line.split(separator: " ", omittingEmptySubsequences: true).joined(separator: " ")
+    }.filter { !$0.isEmpty }
     return "\(label): " + lines.joined(separator: " | ") + "\n"
   }
 }
