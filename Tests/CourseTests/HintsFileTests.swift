@@ -30,6 +30,20 @@ struct HintsFileTests {
     #expect(hints.sections["sigmoidDerivative"] == ["You already wrote σ."])
     #expect(hints.sections["relu"] == nil)
   }
+
+  @Test("every HINTS.md in the package: numbered hints for exercises that exist")
+  func packageHints() throws {
+    let catalog = try ExerciseCatalog.read(packageRoot: packageRoot)
+    for folder in catalog.folders {
+      let url = packageRoot.appendingPathComponent("exercises/\(folder)/HINTS.md")
+      guard let text = try? String(contentsOf: url, encoding: .utf8) else { continue }
+      #expect(text.hasPrefix("# Hints — exercises/\(folder)\n"), "\(folder)/HINTS.md: its title")
+      for (name, hints) in HintsFile(parsing: text).sections {
+        #expect(catalog.exercise(named: name)?.folder == folder, "\(folder)/HINTS.md: ## \(name)")
+        #expect(!hints.isEmpty, "\(folder)/HINTS.md: ## \(name) has numbered hints")
+      }
+    }
+  }
 }
 
 @Suite("course hint: levels advance and are remembered")
