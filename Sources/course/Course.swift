@@ -63,7 +63,8 @@ enum Course {
     let runner = SwiftTestRunner(
       packageRoot: root,
       status: { message in
-        if style.usesColor { TerminalMode.writeOut(style.dim(message) + "\r") }
+        // On a terminal only: a line that the next status, or the result, overwrites.
+        if style.usesColor { TerminalMode.writeOut("\r\u{1B}[2K" + style.dim(message)) }
       })
     switch command {
     case .map:
@@ -91,7 +92,9 @@ enum Course {
     -> Int32
   {
     let text = CourseText(style: style)
-    switch runner.check(catalog.exercises) {
+    let report = runner.check(catalog.exercises)
+    if style.usesColor { TerminalMode.writeOut("\r\u{1B}[2K") }  // the status line
+    switch report {
     case .checked(let results):
       print(text.map(results))
       return 0
@@ -107,7 +110,9 @@ enum Course {
   /// Checks every exercise, prints each outcome and a summary; 0 only if all pass.
   static func verify(catalog: ExerciseCatalog, runner: CheckRunner, style: TerminalStyle) -> Int32 {
     let text = CourseText(style: style)
-    switch runner.check(catalog.exercises) {
+    let report = runner.check(catalog.exercises)
+    if style.usesColor { TerminalMode.writeOut("\r\u{1B}[2K") }  // the status line
+    switch report {
     case .checked(let results):
       for result in results {
         let mark = result.state == .done ? style.green("ok  ") : style.red("FAIL")

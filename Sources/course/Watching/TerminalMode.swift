@@ -8,14 +8,15 @@ import Foundation
 
 /// The terminal in the mode `course watch` needs: keys arrive one at a time without Enter
 /// and are not echoed, the cursor is hidden. Whatever happens (`q`, Ctrl-C, a kill), the
-/// saved settings and the cursor come back: `restore()` is called on the way out and from
-/// the signal handlers.
+/// saved settings and the cursor come back: `restore()` is called on the way out, and a
+/// signal handler does the same for SIGINT, SIGTERM and SIGHUP.
 ///
-/// Ctrl-C still sends SIGINT (ISIG stays on), so it also stops a build under way.
+/// Ctrl-C still sends SIGINT (ISIG stays on), so it also stops a build under way: the
+/// children keep the default action (a handler, unlike an ignored signal, is not inherited
+/// by the programs the runner starts).
 enum TerminalMode {
-  nonisolated(unsafe) private static var saved = termios()
-  nonisolated(unsafe) private static var isRaw = false
-  nonisolated(unsafe) private static var signalSources: [DispatchSourceSignal] = []
+  nonisolated(unsafe) fileprivate static var saved = termios()
+  nonisolated(unsafe) fileprivate static var isRaw = false
 
   /// Whether standard input and output are both a terminal.
   static var isInteractive: Bool { isatty(STDIN_FILENO) == 1 && isatty(STDOUT_FILENO) == 1 }
@@ -34,15 +35,7 @@ enum TerminalMode {
     isRaw = true
     writeOut("\u{1B}[?25l")  // hide the cursor
     for signalNumber in [SIGINT, SIGTERM, SIGHUP] {
-      signal(signalNumber, SIG_IGN)
-      let source = DispatchSource.makeSignalSource(signal: signalNumber, queue: .global())
-      source.setEventHandler {
-        restore()
-        writeOut("\n")
-        exit(128 + signalNumber)
-      }
-      source.resume()
-      signalSources.append(source)
+      signal(signalNumber, restoreAndExit)
     }
   }
 
@@ -68,4 +61,12 @@ enum TerminalMode {
   static func writeOut(_ text: String) {
     FileHandle.standardOutput.write(Data(text.utf8))
   }
+}
+
+/// The signal handler: only async-signal-safe calls (tcsetattr, write, _exit).
+private func restoreAndExit(_ signalNumber: Int32) {
+  if TerminalMode.isRaw { tcsetattr(STDIN_FILENO, TCSANOW, &TerminalMode.saved) }
+  let showCursor: [UInt8] = Array("\u{1B}[?25h\n".utf8)
+  _ = showCursor.withUnsafeBufferPointer { write(STDOUT_FILENO, $0.baseAddress, $0.count) }
+  _exit(128 + signalNumber)
 }
