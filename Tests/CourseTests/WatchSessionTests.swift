@@ -133,5 +133,15 @@ struct WatchSessionTests {
         "exercises/01-sigmoid/Sigmoid.swift:14:12: error: cannot find 'ex' in scope"))
     #expect(harness.output.contains("swift run course reset 01-sigmoid"))
     #expect(harness.output.split(separator: "\n").count == 1)
+
+    // Fixed: every exercise is checked, since none was before.
+    harness.runner.compileError = nil
+    harness.runner.states["sigmoid"] = .done
+    harness.session.filesSaved(["exercises/01-sigmoid/Sigmoid.swift"])
+    #expect(harness.runner.asked.last == ["sigmoid", "sigmoidDerivative", "relu"])
+    #expect(harness.session.current == 1)
+    #expect(
+      harness.output.hasSuffix(
+        "Exercises: 1 of 3 done — next: exercises/01-sigmoid/SigmoidDerivative.swift\n"))
   }
 }

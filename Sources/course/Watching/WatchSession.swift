@@ -95,7 +95,10 @@ final class WatchSession {
 
   /// Checks the current exercise; if it is done, checks the rest and moves on.
   private func checkCurrent() {
-    guard current < results.count else { return checkAll(from: 0) }
+    // Nothing known yet (the first check met a compile error): find where the learner is.
+    guard current < results.count, !results.contains(where: { $0.state == .unknown }) else {
+      return checkAll(from: 0)
+    }
     let exercise = catalog.exercises[current]
     switch runner.check([exercise]) {
     case .checked(let checked):
@@ -162,6 +165,7 @@ final class WatchSession {
       redraw()
     } else {
       write(oneLine("check", body))
+      write(CourseText.progressLine(results) + "\n")
     }
   }
 
