@@ -39,7 +39,11 @@ struct EndToEndTests {
     process.standardError = process.standardOutput
     process.standardInput = FileHandle.nullDevice
     try process.run()
-    defer { process.terminate() }
+    defer {
+      // SIGKILL: the test runner may leave SIGTERM ignored, which its children inherit.
+      kill(process.processIdentifier, SIGKILL)
+      process.waitUntilExit()
+    }
 
     func waitFor(_ text: String, seconds: Double) throws -> String {
       let deadline = Date().addingTimeInterval(seconds)
