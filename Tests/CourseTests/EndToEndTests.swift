@@ -27,7 +27,7 @@ struct EndToEndTests {
         at: packageRoot.appendingPathComponent(item), to: copy.appendingPathComponent(item))
     }
     let log = copy.appendingPathComponent("watch.log")
-    FileManager.default.createFile(atPath: log.path, contents: nil)
+    _ = FileManager.default.createFile(atPath: log.path, contents: nil)
     let process = Process()
     process.executableURL = course
     process.arguments = ["watch"]
