@@ -51,6 +51,10 @@ let learnerFiles = exerciseFolders.flatMap { folder in
 // folder's `HINTS.md`, a learner's `Sigmoid.swift.bak-20261201-1402` kept by `swift run
 // course reset`. SwiftPM warns about any file a target neither builds nor excludes, and CI
 // fails on warnings, so both exercise modules exclude them all, whatever their names.
+// Caution: SwiftPM caches this file's result by its text and environment, not by the
+// folder's contents, so a file added or removed since may be warned about ("unhandled",
+// "Invalid Exclude") until the entry is renewed; `swift run course` builds with an
+// environment naming the folder's files, which renews it (a fresh clone, as in CI, has none).
 let nonSwiftExerciseFiles: [String] = {
   let root = "\(Context.packageDirectory)/exercises"
   let paths = (try? FileManager.default.subpathsOfDirectory(atPath: root)) ?? []
