@@ -65,6 +65,45 @@ func asParameters(_ gradients: [LayerGradients]) -> [LayerParameters] {
 
 /// Compares two lists of layers tensor by tensor, the first layer first:
 /// `network.layers[1].bias`, `adam.m[0].weights`.
+/// The first mismatch between two trained states: the network's layers, then Adam's m
+/// and v, then its step count.
+func compareTrainedState(
+  _ yours: (network: LearnerNetwork, adam: AdamMemory),
+  _ expected: (network: LearnerNetwork, adam: AdamMemory),
+  parameters: NamedTolerance, moments: NamedTolerance
+) -> Mismatch? {
+  if let mismatch = compareLayers(
+    "network.layers", yours.network.layers, expected.network.layers, parameters)
+    ?? compareLayers("adam.m", yours.adam.m, expected.adam.m, moments)
+    ?? compareLayers("adam.v", yours.adam.v, expected.adam.v, moments)
+  {
+    return mismatch
+  }
+  if yours.adam.step != expected.adam.step {
+    return Mismatch(
+      yours: "adam.step = \(yours.adam.step)", expected: "adam.step = \(expected.adam.step)",
+      tolerance: .stepCount)
+  }
+  return nil
+}
+
+/// The first mismatch between a mean loss and an accuracy and the expected ones.
+func compareLossAndAccuracy(
+  _ yours: (loss: Float, accuracy: Double), _ expected: (loss: Float, accuracy: Double)
+) -> Mismatch? {
+  if !isClose(yours.loss, expected.loss, .trainingLoss) {
+    return Mismatch(
+      yours: "loss = \(show(yours.loss))", expected: "loss = \(show(expected.loss))",
+      tolerance: .trainingLoss)
+  }
+  if yours.accuracy != expected.accuracy {
+    return Mismatch(
+      yours: "accuracy = \(yours.accuracy)", expected: "accuracy = \(expected.accuracy)",
+      tolerance: .countOfRight)
+  }
+  return nil
+}
+
 func compareLayers(
   _ prefix: String, _ yours: [LayerParameters], _ expected: [LayerParameters],
   _ tolerance: NamedTolerance

@@ -202,19 +202,8 @@ enum OptimizerChecks {
       },
       reference: { $0.expected },
       compare: { yours, expected in
-        if let mismatch = compareLayers(
-          "network.layers", yours.network.layers, expected.network.layers, .adamParameters)
-          ?? compareLayers("adam.m", yours.adam.m, expected.adam.m, .adamMoments)
-          ?? compareLayers("adam.v", yours.adam.v, expected.adam.v, .adamMoments)
-        {
-          return mismatch
-        }
-        if yours.adam.step != expected.adam.step {
-          return Mismatch(
-            yours: "adam.step = \(yours.adam.step)", expected: "adam.step = \(expected.adam.step)",
-            tolerance: .stepCount)
-        }
-        return nil
+        compareTrainedState(
+          yours, expected, parameters: .adamParameters, moments: .adamMoments)
       },
       hint: adamHint)
   }

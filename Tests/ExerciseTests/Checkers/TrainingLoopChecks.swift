@@ -173,29 +173,11 @@ enum TrainingLoopChecks {
       },
       reference: reference,
       compare: { yours, expected in
-        if !isClose(yours.loss, expected.loss, .trainingLoss) {
-          return Mismatch(
-            yours: "loss = \(show(yours.loss))", expected: "loss = \(show(expected.loss))",
-            tolerance: .trainingLoss)
-        }
-        if yours.accuracy != expected.accuracy {
-          return Mismatch(
-            yours: "accuracy = \(yours.accuracy)", expected: "accuracy = \(expected.accuracy)",
-            tolerance: .countOfRight)
-        }
-        if let mismatch = compareLayers(
-          "network.layers", yours.network.layers, expected.network.layers, .epochParameters)
-          ?? compareLayers("adam.m", yours.adam.m, expected.adam.m, .epochMoments)
-          ?? compareLayers("adam.v", yours.adam.v, expected.adam.v, .epochMoments)
-        {
-          return mismatch
-        }
-        if yours.adam.step != expected.adam.step {
-          return Mismatch(
-            yours: "adam.step = \(yours.adam.step)", expected: "adam.step = \(expected.adam.step)",
-            tolerance: .stepCount)
-        }
-        return nil
+        compareLossAndAccuracy(
+          (yours.loss, yours.accuracy), (expected.loss, expected.accuracy))
+          ?? compareTrainedState(
+            (yours.network, yours.adam), (expected.network, expected.adam),
+            parameters: .epochParameters, moments: .epochMoments)
       },
       hint: epochHint)
   }
@@ -298,19 +280,7 @@ enum TrainingLoopChecks {
         let result = try! c.network.neuralKit.evaluate(inputs: Matrix(c.inputs), labels: c.labels)
         return (result.loss, result.accuracy)
       },
-      compare: { yours, expected in
-        if !isClose(yours.loss, expected.loss, .trainingLoss) {
-          return Mismatch(
-            yours: "loss = \(show(yours.loss))", expected: "loss = \(show(expected.loss))",
-            tolerance: .trainingLoss)
-        }
-        if yours.accuracy != expected.accuracy {
-          return Mismatch(
-            yours: "accuracy = \(yours.accuracy)", expected: "accuracy = \(expected.accuracy)",
-            tolerance: .countOfRight)
-        }
-        return nil
-      },
+      compare: { yours, expected in compareLossAndAccuracy(yours, expected) },
       hint: { c, output, expected in
         let count = Double(c.labels.count)
         if count > 1 && isClose(output.loss, expected.loss * Float(count), .trainingLoss) {
