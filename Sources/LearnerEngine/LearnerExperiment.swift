@@ -87,7 +87,7 @@ public struct LearnerExperiment: Sendable {
     if summary.count == 1 {
       return percent ? fixed(summary.mean * 100, 2) + "%" : fixed(summary.mean, 4)
     }
-    return percent ? summary.plusMinus(2, scale: 100) + "%" : summary.plusMinus(4)
+    return percent ? summary.plusMinus(2, scale: 100, unit: "%") : summary.plusMinus(4)
   }
 
   /// One line per activation: the first epoch the learner's network reached `threshold`

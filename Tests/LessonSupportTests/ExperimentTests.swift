@@ -74,5 +74,12 @@ import Testing
   func plusMinus() {
     #expect(Summary([1, 2, 3, 4]).plusMinus(3) == "2.500 ± 1.291")
     #expect(Summary([0.9752, 0.9768]).plusMinus(2, scale: 100) == "97.60 ± 0.11")
+    #expect(Summary([0.9752, 0.9768]).plusMinus(2, scale: 100, unit: "%") == "97.60 ± 0.11%")
+  }
+
+  @Test("one value has no spread: a dash, not ± 0")
+  func oneValue() {
+    #expect(Summary([0.9752]).plusMinus(2, scale: 100, unit: "%") == "97.52% ± —")
+    #expect(Summary([0.0815]).plusMinus(4) == "0.0815 ± —")
   }
 }

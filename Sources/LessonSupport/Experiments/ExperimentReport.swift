@@ -29,7 +29,7 @@ public struct ExperimentReport: Sendable {
       let diverged = runs.filter(\.diverged).count
       func cell(_ metric: (ExperimentRun) -> Double?, percent: Bool) -> String {
         guard let summary = result.summary(of: activation, metric) else { return "diverged" }
-        return percent ? summary.plusMinus(2, scale: 100) + "%" : summary.plusMinus(4)
+        return percent ? summary.plusMinus(2, scale: 100, unit: "%") : summary.plusMinus(4)
       }
       return [
         activation.displayName,

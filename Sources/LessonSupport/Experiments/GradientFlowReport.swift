@@ -344,7 +344,7 @@ public struct GradientFlowReport: Sendable {
   public static func percent(_ summary: Summary?) -> String {
     guard let summary else { return "diverged" }
     return summary.count > 1
-      ? summary.plusMinus(2, scale: 100) + "%" : "\(fixed(summary.mean * 100, 2))%"
+      ? summary.plusMinus(2, scale: 100, unit: "%") : "\(fixed(summary.mean * 100, 2))%"
   }
 
   /// `0.0001`, `0.001`, `0.01`, `1` as a learner types them (not `0.010000001`).

@@ -3,7 +3,8 @@ import NeuralKit
 /// Mean and sample standard deviation of a few numbers (one per seed), printed `97.61 ± 0.08`.
 ///
 ///     mean  = Σ xᵢ / n
-///     std   = √( Σ (xᵢ − mean)² / (n − 1) )     0 when n = 1
+///     std   = √( Σ (xᵢ − mean)² / (n − 1) )     undefined for n = 1 (stored as 0,
+///                                               printed "—")
 public struct Summary: Equatable, Sendable {
   /// The mean.
   public var mean: Double
@@ -22,10 +23,13 @@ public struct Summary: Equatable, Sendable {
   }
 
   /// Mean and standard deviation with `decimals` decimals, both times `scale` (100 for a
-  /// percentage).
+  /// percentage), `unit` after them. One value has no spread (the sample standard
+  /// deviation divides by n − 1 = 0): it prints "—", not a made-up 0.
   ///
-  ///     Summary([0.9752, 0.9768]).plusMinus(2, scale: 100)   // "97.60 ± 0.11"
-  public func plusMinus(_ decimals: Int, scale: Double = 1) -> String {
-    "\(fixed(mean * scale, decimals)) ± \(fixed(standardDeviation * scale, decimals))"
+  ///     Summary([0.9752, 0.9768]).plusMinus(2, scale: 100, unit: "%")   // "97.60 ± 0.11%"
+  ///     Summary([0.9752]).plusMinus(2, scale: 100, unit: "%")           // "97.52% ± —"
+  public func plusMinus(_ decimals: Int, scale: Double = 1, unit: String = "") -> String {
+    guard count > 1 else { return "\(fixed(mean * scale, decimals))\(unit) ± —" }
+    return "\(fixed(mean * scale, decimals)) ± \(fixed(standardDeviation * scale, decimals))\(unit)"
   }
 }
