@@ -111,7 +111,9 @@ if buildsSolutions {
       swiftSettings: [.unsafeFlags(["-enable-testing"])]),
     .testTarget(
       name: "ExerciseTests",
-      dependencies: ["NeuralKit", "ExerciseSupport", "Exercises", "ExerciseStubs"],
+      dependencies: [
+        "NeuralKit", "ExerciseSupport", "Exercises", "ExerciseStubs", "MNISTData", "TestSupport",
+      ],
       swiftSettings: [.define("EXERCISE_SOLUTIONS")]),
   ]
 } else {
@@ -120,7 +122,8 @@ if buildsSolutions {
       name: "Exercises", dependencies: ["ExerciseSupport"], path: "exercises",
       exclude: nonSwiftExerciseFiles + solutionFolders, swiftSettings: exerciseSettings),
     .testTarget(
-      name: "ExerciseTests", dependencies: ["NeuralKit", "ExerciseSupport", "Exercises"]),
+      name: "ExerciseTests",
+      dependencies: ["NeuralKit", "ExerciseSupport", "Exercises", "MNISTData", "TestSupport"]),
   ]
 }
 
@@ -193,7 +196,8 @@ let package = Package(
     // What several test targets share: running the built programs as a newcomer would,
     // reading the package's files, a small learnable data set.
     .target(
-      name: "TestSupport", dependencies: ["NeuralKit", "MNISTData"], path: "Tests/TestSupport"),
+      name: "TestSupport", dependencies: ["NeuralKit", "MNISTData", "LessonSupport"],
+      path: "Tests/TestSupport"),
     .testTarget(name: "KernelsTests", dependencies: ["Kernels", "NeuralKit", "CFloatMode"]),
     .testTarget(
       name: "MNISTDataTests",

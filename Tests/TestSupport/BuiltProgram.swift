@@ -1,4 +1,5 @@
 import Foundation
+import LessonSupport
 
 #if canImport(Darwin)
   import Darwin
@@ -60,7 +61,7 @@ public struct BuiltProgram: Sendable {
     try process.run()
     // Standard error is read on another thread, so a program that fills one pipe while
     // the tests wait on the other cannot block.
-    let errorText = ErrorReader(errors.fileHandleForReading)
+    let errorText = PipeReader(errors.fileHandleForReading)
     let outputData = output.fileHandleForReading.readDataToEndOfFile()
     process.waitUntilExit()
     return Run(
@@ -97,25 +98,6 @@ public struct NotBuilt: Error, CustomStringConvertible {
   public var description: String {
     "\(path) is not there: the tests run the programs built beside them (swift build"
       + " --build-tests, which swift test does first)"
-  }
-}
-
-/// Reads a pipe to its end on a thread of its own.
-private final class ErrorReader: @unchecked Sendable {
-  private var data = Data()
-  private let done = DispatchSemaphore(value: 0)
-
-  init(_ handle: FileHandle) {
-    Thread.detachNewThread { [self] in
-      data = handle.readDataToEndOfFile()
-      done.signal()
-    }
-  }
-
-  /// Everything read, once the pipe has closed.
-  func text() -> String {
-    done.wait()
-    return String(decoding: data, as: UTF8.self)
   }
 }
 

@@ -1,4 +1,5 @@
 import Foundation
+import LessonSupport
 
 /// Runs a program to its end (or its time limit) and keeps what it printed, standard
 /// output and standard error together in the order written.
@@ -59,24 +60,4 @@ private final class LimitFlag: @unchecked Sendable {
   private var value = false
   func set() { lock.withLock { value = true } }
   var isSet: Bool { lock.withLock { value } }
-}
-
-/// Reads a pipe to its end on a thread of its own, so a child that fills the pipe while
-/// the runner waits for it cannot block.
-private final class PipeReader: @unchecked Sendable {
-  private var data = Data()
-  private let done = DispatchSemaphore(value: 0)
-
-  init(_ handle: FileHandle) {
-    Thread.detachNewThread { [self] in
-      data = handle.readDataToEndOfFile()
-      done.signal()
-    }
-  }
-
-  /// Everything read, once the pipe has closed.
-  func text() -> String {
-    done.wait()
-    return String(decoding: data, as: UTF8.self)
-  }
 }

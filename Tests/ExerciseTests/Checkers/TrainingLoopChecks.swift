@@ -2,6 +2,7 @@ import ExerciseSupport
 import Foundation
 import MNISTData
 import NeuralKit
+import TestSupport
 
 /// The checks of exercise 05f: an epoch of training against NeuralKit's `Trainer` on the
 /// same seed, and evaluation against `Network.evaluate`, on small learnable data sets.
@@ -10,23 +11,10 @@ import NeuralKit
 /// with `Network.backpropagate` and `Adam.update` (`replay`), whose network a test proves
 /// equal to the trainer's.
 enum TrainingLoopChecks {
-  /// A small learnable data set: 4 × 4 images whose label (0…3) is the brightest quadrant,
-  /// with noise.
+  /// A small learnable data set (TestSupport's quadrant images), brighter and noisier
+  /// than the library tests'.
   static func quadrantImages(count: Int, seed: UInt64) -> LabeledImages {
-    var generator = SeededGenerator(seed: seed)
-    var pixels: [UInt8] = []
-    var labels: [UInt8] = []
-    for _ in 0..<count {
-      let label = generator.nextInt(below: 4)
-      for row in 0..<4 {
-        for column in 0..<4 {
-          let base = (row / 2) * 2 + column / 2 == label ? 150 : 40
-          pixels.append(UInt8(base + generator.nextInt(below: 100)))
-        }
-      }
-      labels.append(UInt8(label))
-    }
-    return LabeledImages(pixels: pixels, labels: labels, imageRows: 4, imageColumns: 4)
+    TestSupport.quadrantImages(count: count, seed: seed, bright: 150, noise: 100)
   }
 
   /// The learner's inputs: one row per image, pixel / 255 as NeuralKit's `fillBatch`.
