@@ -43,7 +43,7 @@ struct ReLUVersusSigmoid {
         name: "post-code", help: "the code the source post shows (the defaults)",
         arguments: [
           "--dataset", "both", "--hidden", "128", "--optimizer", "adam", "--learning-rate",
-          "0.001", "--batch-size", "32", "--epochs", "10", "--split", "standard",
+          "0.001", "--batch-size", "32", "--epochs", "10", "--split", "test-as-validation",
         ]),
       Preset(
         name: "post-notebook", help: "what the source post's notebook ran",
@@ -101,14 +101,13 @@ struct ReLUVersusSigmoid {
     print(style.bold("\(dataset.kind.displayName)"))
     if let banner = located.banner { print(wrapped(banner, width: 80)) }
     print("data: \(located.source)")
-    let (training, validation) = arguments.split.apply(to: dataset, seed: 0)
-    let splitNote =
-      arguments.split == .standard
-      ? " (the test set serves as validation, as in Keras' tutorials)" : ""
+    let images = arguments.split.apply(to: dataset, seed: 0)
+    let testNote = images.test.map { ", \(spacedThousands($0.count)) test images" } ?? ""
     print(
       wrapped(
-        "split: \(arguments.split.rawValue), \(spacedThousands(training.count)) training /"
-          + " \(spacedThousands(validation.count)) validation images" + splitNote, width: 80,
+        "split: \(arguments.split.rawValue), \(spacedThousands(images.training.count)) training"
+          + " / \(spacedThousands(images.validation.count)) validation images"
+          + " (\(arguments.split.validationDescription))\(testNote)", width: 80,
         indent: "  "))
     print(
       wrapped(

@@ -47,17 +47,42 @@ import Testing
   @Test("combined-80-20 pools both splits and keeps every class 80/20")
   func combined() {
     let dataset = quadrantDataset()
-    let (training, validation) = Split.combined8020.apply(to: dataset, seed: 1)
-    #expect(training.count + validation.count == 400)
+    let images = Split.combined8020.apply(to: dataset, seed: 1)
+    let (training, validation) = (images.training, images.validation)
+    #expect(training.count + validation.count == 400 && images.test == nil)
     let pooled = dataset.train.classCounts().enumerated().map {
       $1 + dataset.test.classCounts()[$0]
     }
     for label in 0..<4 {
       #expect(training.classCounts()[label] == pooled[label] * 4 / 5)
     }
-    #expect(Split.combined8020.apply(to: dataset, seed: 1).0 == training, "seeded")
-    let standard = Split.standard.apply(to: dataset, seed: 1)
-    #expect(standard.0 == dataset.train && standard.1 == dataset.test)
+    #expect(Split.combined8020.apply(to: dataset, seed: 1).training == training, "seeded")
+    #expect(Split.combined8020.apply(to: dataset, seed: 2).training != training, "by the seed")
+    let keras = Split.testAsValidation.apply(to: dataset, seed: 1)
+    #expect(keras.training == dataset.train && keras.validation == dataset.test)
+    #expect(keras.test == nil)
+  }
+
+  @Test("holdout validates on 10% of each class of the training images, tests on the test set")
+  func holdout() throws {
+    let dataset = quadrantDataset()
+    let images = Split.holdout.apply(to: dataset, seed: 1)
+    #expect(images.test == dataset.test)
+    #expect(images.training.count + images.validation.count == dataset.train.count)
+    for label in 0..<4 {
+      let all = dataset.train.classCounts()[label]
+      #expect(images.training.classCounts()[label] == all * 90 / 100)
+      #expect(images.validation.classCounts()[label] == all - all * 90 / 100)
+    }
+    // Disjoint: every training image is used once, in one of the two parts.
+    let key = { (part: LabeledImages) in
+      (0..<part.count).map { part.image($0).map(String.init).joined(separator: ",") }
+    }
+    let seen = key(images.training) + key(images.validation)
+    try #require(Set(key(dataset.train)).count == dataset.train.count, "noisy images are unique")
+    #expect(Set(seen) == Set(key(dataset.train)) && Set(seen).count == seen.count)
+    // The same draw for every seed: paired runs validate on the same images.
+    #expect(Split.holdout.apply(to: dataset, seed: 2).validation == images.validation)
   }
 }
 

@@ -21,7 +21,7 @@ public struct TrainingArguments: Equatable, Sendable {
   /// Seeds to run (`--seed`, `--seeds`).
   public var seeds: [UInt64] = [1]
   /// Training/validation split (`--split`).
-  public var split: Split = .standard
+  public var split: Split = .holdout
   /// A folder holding `mnist/` and `fashion-mnist/` (`--data-dir`).
   public var dataDirectory: String?
   /// Where results are written (`--out`).

@@ -11,7 +11,7 @@ import NeuralKit
 ///     --optimizer adam|sgd            the optimizer (default adam)
 ///     --hidden N[,N…]                 hidden layer sizes: … (default 128)
 ///     --activation relu|sigmoid|tanh|leaky-relu    --pixels scaled|raw
-///     --split standard|combined-80-20              --eval-every STEPS
+///     --split holdout|test-as-validation|combined-80-20   --eval-every STEPS
 ///     --seed N    --seeds N|A,B,C    --data-dir DIR    --out DIR
 ///     --engine neuralkit|yours        whose network trains (default neuralkit)
 extension Flag where Settings == TrainingArguments {
@@ -80,11 +80,13 @@ extension Flag where Settings == TrainingArguments {
       help: "scaled: inputs in [0, 1]; raw: 0…255", at: \.options.scaledPixels)
   }
 
-  /// `--split standard|combined-80-20`.
+  /// `--split holdout|test-as-validation|combined-80-20`.
   public static var split: Flag {
     .value(
       "split", .oneOfCases,
-      help: "the official split, or training and test images pooled and split 80/20",
+      help: "holdout: validate on 10% of the training images, test once at the end;"
+        + " test-as-validation: validate on the test images (Keras' tutorials);"
+        + " combined-80-20: training and test images pooled and split 80/20",
       at: \.split)
   }
 

@@ -6,7 +6,7 @@ import NeuralKit
 /// is the only difference.
 ///
 ///     let experiment = ActivationExperiment(options: options, activations: [.relu, .sigmoid],
-///                                           seeds: [1, 2, 3], split: .standard)
+///                                           seeds: [1, 2, 3], split: .holdout)
 ///     let result = experiment.run(on: mnist) { event in … }
 ///
 /// Same weights: the network is drawn from `SeededGenerator(seed:)` before the activation
@@ -24,7 +24,7 @@ public struct ActivationExperiment: Sendable {
 
   /// An experiment comparing `activations` over `seeds`.
   public init(
-    options: TrainingOptions, activations: [Activation], seeds: [UInt64], split: Split = .standard
+    options: TrainingOptions, activations: [Activation], seeds: [UInt64], split: Split = .holdout
   ) {
     self.options = options
     self.activations = activations
@@ -39,7 +39,8 @@ public struct ActivationExperiment: Sendable {
     var runs: [ExperimentRun] = []
     // lesson: controlled-experiment
     for seed in seeds {
-      let (training, validation) = split.apply(to: dataset, seed: seed)
+      let images = split.apply(to: dataset, seed: seed)
+      let (training, validation) = (images.training, images.validation)
       for activation in activations {
         var options = self.options
         options.activation = activation
@@ -58,7 +59,11 @@ public struct ActivationExperiment: Sendable {
             ? network.evaluate(training, scaled: options.scaledPixels) : nil,
           validation: history.divergence == nil
             ? network.evaluate(validation, scaled: options.scaledPixels) : nil,
-          trainingCount: training.count, validationCount: validation.count)
+          // The test images, evaluated once, after every choice is made.
+          test: history.divergence == nil
+            ? images.test.map { network.evaluate($0, scaled: options.scaledPixels) } : nil,
+          trainingCount: training.count, validationCount: validation.count,
+          testCount: images.test?.count ?? 0)
         runs.append(run)
         observe(.finished(run))
       }
@@ -92,10 +97,15 @@ public struct ExperimentRun: Equatable, Sendable {
   public var train: BatchResult?
   /// Loss and accuracy on the validation split after training (nil if it diverged).
   public var validation: BatchResult?
+  /// Loss and accuracy on the test images, evaluated once after training; nil if it
+  /// diverged or the split has no separate test images.
+  public var test: BatchResult?
   /// Images it trained on.
   public var trainingCount: Int
   /// Images it was validated on.
   public var validationCount: Int
+  /// Test images evaluated after training (0 when the split has none).
+  public var testCount: Int
 
   /// True when the loss became NaN or infinite.
   public var diverged: Bool { history.divergence != nil }
