@@ -29,7 +29,7 @@ struct TrainingLesson {
     }(),
     flags: [
       .dataset, .epochs, .batchSize, .learningRate, .optimizer, .hidden, .activation, .pixels,
-      .seed, .dataDirectory, .outputDirectory, .engine,
+      .split, .seed, .dataDirectory, .outputDirectory, .engine,
       .quick(\.quick, help: "a short run on 2 000 images, for CI and the tests")
         .implying(["--epochs", "2"]),
       .noColor(\.plain),
@@ -63,6 +63,7 @@ struct TrainingLesson {
     }
     let options = arguments.options
     let seed = arguments.seeds[0]
+    let images = arguments.split.apply(to: dataset, seed: seed)
     var network = Network(
       layerSizes: options.layerSizes(inputs: dataset.pixelsPerImage, classes: dataset.classCount),
       hiddenActivation: options.activation, initializer: options.initializer, seed: seed)
@@ -73,13 +74,17 @@ struct TrainingLesson {
     )
     print(
       wrapped(
-        "\(spacedThousands(dataset.train.count)) training images; the"
-          + " \(spacedThousands(dataset.test.count)) test images serve as the validation set,"
-          + " as in Keras' tutorials", width: 80))
+        "split: \(arguments.split.rawValue), \(spacedThousands(images.training.count)) training"
+          + " / \(spacedThousands(images.validation.count)) validation images"
+          + " (\(arguments.split.validationDescription))"
+          + (images.test.map {
+            "; the \(spacedThousands($0.count)) test images are evaluated once, at the end"
+          } ?? ""), width: 80))
     print("")
     var bar = ProgressBar()
     let trainer = Trainer(options: options, batchSeed: ActivationExperiment.batchSeed(for: seed))
-    let history = trainer.train(&network, on: dataset.train, validation: dataset.test) { event in
+    let history = trainer.train(&network, on: images.training, validation: images.validation) {
+      event in
       switch event {
       case .step(let progress): bar.update(progress)
       case .epochFinished(let record):
@@ -94,7 +99,12 @@ struct TrainingLesson {
     }
     if history.divergence != nil { exit(1) }
     showCurves(history)
-    showMistakes(network, dataset, options: options, style: style)
+    // The test images once, after training: the confusion matrix and the mistakes. A split
+    // without separate test images shows the validation images instead.
+    showMistakes(
+      network, images.test ?? images.validation, dataset,
+      named: images.test == nil ? "validation" : "test",
+      options: options, style: style)
     writeResults(history, kind: kind, arguments: arguments)
     print("")
     print("Your turn: your own network, exercises/05-training/ (six files).")
@@ -103,14 +113,14 @@ struct TrainingLesson {
     print("Next: lesson 06, ReLU vs Sigmoid (swift run lesson06-relu-vs-sigmoid).")
   }
 
-  /// `epoch 3/5  loss 0.0712  train 97.86%  test loss 0.0850  test 97.41%  2.1 s`
+  /// `epoch 3/5  loss 0.0712  train 97.86%  val loss 0.0850  val 97.41%  2.1 s`
   /// (the time only outside `--quick`, so quick output is the same on every run).
   static func epochLine(_ record: EpochRecord, epochs: Int, quick: Bool) -> String {
     var line =
       "epoch \(record.epoch)/\(epochs)  loss \(fixed(record.trainLoss, 4))"
       + "  train \(fixed(record.trainAccuracy * 100, 2))%"
-      + "  test loss \(fixed(record.validationLoss, 4))"
-      + "  test \(fixed(record.validationAccuracy * 100, 2))%"
+      + "  val loss \(fixed(record.validationLoss, 4))"
+      + "  val \(fixed(record.validationAccuracy * 100, 2))%"
     if !quick { line += "  \(fixed(record.seconds, 1)) s" }
     return line
   }
@@ -118,26 +128,28 @@ struct TrainingLesson {
   static func showCurves(_ history: TrainingHistory) {
     guard history.epochs.count > 1 else { return }
     print("")
-    print("  accuracy (%) per epoch:  * train   o test")
+    print("  accuracy (%) per epoch:  * train   o validation")
     let train = history.epochs.map { (x: Double($0.epoch), y: $0.trainAccuracy * 100) }
     let test = history.epochs.map { (x: Double($0.epoch), y: $0.validationAccuracy * 100) }
     let chart = SeriesPlot.text(
-      series: [("train", "*", train), ("test", "o", test)], width: 50, height: 8, yDecimals: 1)
+      series: [("train", "*", train), ("validation", "o", test)], width: 50, height: 8, yDecimals: 1
+    )
     print(
       chart.split(separator: "\n", omittingEmptySubsequences: false).map { "  " + $0 }.joined(
         separator: "\n"))
   }
 
   static func showMistakes(
-    _ network: Network, _ dataset: Dataset, options: TrainingOptions, style: TerminalStyle
+    _ network: Network, _ images: LabeledImages, _ dataset: Dataset, named part: String,
+    options: TrainingOptions, style: TerminalStyle
   ) {
-    let predictions = network.predictions(dataset.test, scaled: options.scaledPixels)
-    let truth = (0..<dataset.test.count).map(dataset.test.label)
+    let predictions = network.predictions(images, scaled: options.scaledPixels)
+    let truth = (0..<images.count).map(images.label)
     let confusion = ConfusionMatrix(
       truth: truth, predictions: predictions, classCount: dataset.classCount)
     let correct = zip(truth, predictions).filter { $0 == $1 }.count
     print("")
-    print("test set: \(countAndPercent(correct, of: truth.count)) right")
+    print("\(part) set: \(countAndPercent(correct, of: truth.count)) right")
     print("")
     print("confusion matrix (rows: true class, columns: predicted):")
     let headers = ["true \\ predicted"] + (0..<dataset.classCount).map(String.init)
@@ -156,10 +168,10 @@ struct TrainingLesson {
     let wrong = (0..<truth.count).filter { truth[$0] != predictions[$0] }.prefix(2)
     guard !wrong.isEmpty else { return }
     print("")
-    print("the first \(wrong.count) mistakes of the test set:")
+    print("the first \(wrong.count) mistakes of the \(part) set:")
     let pictures = wrong.map { index in
       HalfBlockImage.lines(
-        pixels: dataset.test.image(index), rows: dataset.imageRows, columns: dataset.imageColumns,
+        pixels: images.image(index), rows: dataset.imageRows, columns: dataset.imageColumns,
         color: style.usesColor)
     }
     for line in 0..<pictures[0].count {
@@ -195,7 +207,8 @@ struct TrainingLesson {
         .init(
           name: "train", points: history.epochs.map { (Double($0.epoch), Double($0.trainLoss)) }),
         .init(
-          name: "test", points: history.epochs.map { (Double($0.epoch), Double($0.validationLoss)) }
+          name: "validation",
+          points: history.epochs.map { (Double($0.epoch), Double($0.validationLoss)) }
         ),
       ])
     let accuracy = SVGLineChart(
@@ -204,7 +217,7 @@ struct TrainingLesson {
         .init(
           name: "train", points: history.epochs.map { (Double($0.epoch), $0.trainAccuracy * 100) }),
         .init(
-          name: "test",
+          name: "validation",
           points: history.epochs.map { (Double($0.epoch), $0.validationAccuracy * 100) }),
       ])
     arguments.writeResultsOrExit(

@@ -9,12 +9,18 @@ import NeuralKit
 extension TrainingLesson {
   /// Before anything is printed: `--engine yours` trains with Adam, as the learner's
   /// `trainEpoch` does; `--optimizer sgd` with it is refused with exit code 2.
+  /// It trains on every training image and evaluates the test images after each epoch
+  /// (your `evaluate`), to compare your numbers with NeuralKit's, not to choose anything:
+  /// `--split` with it is refused too.
   static func refuseWhatYoursCannotDo(_ arguments: TrainingArguments) {
-    guard arguments.engine == .yours, arguments.options.optimizer != .adam else { return }
+    let given = (try? parser.parse(Array(CommandLine.arguments.dropFirst())))?.given ?? []
+    guard arguments.engine == .yours,
+      arguments.options.optimizer != .adam || given.contains("split")
+    else { return }
     FileHandle.standardError.write(
       Data(
-        "\(program): --engine yours trains with Adam (your trainEpoch); drop --optimizer sgd\n".utf8
-      ))
+        ("\(program): --engine yours trains with Adam (your trainEpoch) on every training"
+          + " image and evaluates the test images; drop --optimizer sgd and --split\n").utf8))
     exit(2)
   }
 

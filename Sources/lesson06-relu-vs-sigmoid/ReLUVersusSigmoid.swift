@@ -4,16 +4,52 @@ import LessonSupport
 import MNISTData
 import NeuralKit
 
-/// Lesson 06: ReLU vs Sigmoid, a controlled experiment. Trains the same network twice per
-/// seed, once with each hidden activation, from the same weights on the same batches, on
-/// MNIST and Fashion-MNIST, and reports what the numbers say.
+/// Lesson 06: ReLU vs Sigmoid, a controlled experiment. Trains the same network once per
+/// seed with each hidden activation (ReLU, Sigmoid, tanh), from the same weights on the
+/// same batches, on MNIST and Fashion-MNIST, and reports what the numbers say.
 ///
 ///     swift run lesson06-relu-vs-sigmoid                           the default experiment
 ///     swift run lesson06-relu-vs-sigmoid --preset post-notebook    the source post's run
+///     swift run lesson06-relu-vs-sigmoid --ablation                the post's gap, attributed
 ///     swift run lesson06-relu-vs-sigmoid --quick                   a short run (CI, tests)
 @main
 struct ReLUVersusSigmoid {
   static let program = "lesson06-relu-vs-sigmoid"
+
+  /// What the flags set: the training lessons' settings, the activations compared, and
+  /// whether to run the ablation instead.
+  struct Settings: Sendable {
+    var training: TrainingArguments
+    var activations: [Activation] = [.relu, .sigmoid, .tanh]
+    var ablation = false
+  }
+
+  /// A training lessons' flag, setting `Settings.training`.
+  static func shared(_ flag: Flag<TrainingArguments>) -> Flag<Settings> {
+    flag.lifted(to: \.training)
+  }
+
+  /// `--activations relu,sigmoid,tanh`: the activations compared, the first against each
+  /// other one.
+  static let activationList = FlagValue<[Activation]>(
+    placeholder: "A,B[,C…]",
+    expectation: .described(
+      "two or more of relu, sigmoid, tanh, leaky-relu, separated by commas",
+      example: "relu,sigmoid"),
+    read: { text in
+      let names: [String: Activation] = [
+        "relu": .relu, "sigmoid": .sigmoid, "tanh": .tanh, "leaky-relu": .leakyReLU(alpha: 0.01),
+      ]
+      let list = text.lowercased().split(separator: ",", omittingEmptySubsequences: false)
+        .map { names[String($0)] }
+      guard list.count >= 2, list.allSatisfy({ $0 != nil }) else { return nil }
+      let activations = list.compactMap { $0 }
+      return Set(activations.map(\.description)).count == activations.count ? activations : nil
+    },
+    show: { activations in
+      activations.map { $0 == .leakyReLU(alpha: 0.01) ? "leaky-relu" : $0.description }
+        .joined(separator: ",")
+    })
 
   /// The lesson's flags and the source post's two configurations, as presets: the code it
   /// shows (the default), and what its notebook actually ran. `--help` is written from them.
@@ -29,14 +65,27 @@ struct ReLUVersusSigmoid {
       defaults.datasets = DatasetKind.allCases
       defaults.seeds = [1, 2, 3]
       defaults.options.evaluateEvery = 200
-      return defaults
+      return Settings(training: defaults)
     }(),
     flags: [
-      .datasets, .epochs, .batchSize, .learningRate, .optimizer, .seeds, .hidden, .pixels, .split,
-      .evaluateEvery, .dataDirectory, .outputDirectory, .engine,
-      .quick(\.quick, help: "a short run on 2 000 training images, for CI and the tests")
+      shared(.datasets), shared(.epochs), shared(.batchSize), shared(.learningRate),
+      shared(.optimizer), shared(.seeds), shared(.hidden), shared(.pixels), shared(.split),
+      .value(
+        "activations", activationList,
+        help: "the hidden activations compared, the first against each other one",
+        at: \.activations),
+      shared(.evaluateEvery), shared(.dataDirectory), shared(.outputDirectory), shared(.engine),
+      .switch(
+        "ablation",
+        help: "attribute the post's gap: from its notebook's run (80/20 pooled split, two"
+          + " hidden layers, SGD 0.01, batch 1000) change one factor at a time toward the"
+          + " code it shows, ReLU and Sigmoid, on Fashion-MNIST unless --dataset is given",
+        sets: \.ablation
+      ).excluding(
+        "engine", "split", "hidden", "optimizer", "learning-rate", "batch-size", "activations"),
+      shared(.quick(\.quick, help: "a short run on 2 000 training images, for CI and the tests"))
         .implying(["--epochs", "2", "--seeds", "1", "--eval-every", "20"]),
-      .noColor(\.plain),
+      shared(.noColor(\.plain)),
     ],
     presets: [
       Preset(
@@ -56,7 +105,8 @@ struct ReLUVersusSigmoid {
 
   static func main() {
     LearnerSession.runChildIfAsked()  // `--engine yours` trains the learner's code in a child
-    let arguments = parser.parseOrExit()
+    let settings = parser.parseOrExit()
+    let arguments = settings.training
     refuseWhatYoursCannotDo(arguments)
     let style = TerminalStyle.standardOutput(plain: arguments.plain)
     print(style.bold("Lesson 06 — ReLU vs Sigmoid, a controlled experiment"))
@@ -65,10 +115,15 @@ struct ReLUVersusSigmoid {
       runYours(arguments, style: style)
       return
     }
+    if settings.ablation {
+      runAblation(settings, style: style)
+      return
+    }
     var reports: [(DatasetKind, ExperimentReport, LocatedDataset)] = []
     for kind in arguments.datasets {
       guard let located = locate(kind, arguments) else { exit(1) }
-      let report = runExperiment(on: located, arguments, style: style)
+      let report = runExperiment(
+        on: located, arguments, activations: settings.activations, style: style)
       reports.append((kind, report, located))
     }
     writeResults(reports, arguments)
@@ -87,14 +142,21 @@ struct ReLUVersusSigmoid {
     }
   }
 
-  static func runExperiment(
-    on located: LocatedDataset, _ arguments: TrainingArguments, style: TerminalStyle
-  ) -> ExperimentReport {
+  /// The data set, cut to 2 000 training and 500 test images for `--quick`.
+  static func dataset(_ located: LocatedDataset, quick: Bool) -> Dataset {
     var dataset = located.dataset
-    if arguments.quick {
+    if quick {
       dataset.train = dataset.train.subset(Array(0..<min(2_000, dataset.train.count)))
       dataset.test = dataset.test.subset(Array(0..<min(500, dataset.test.count)))
     }
+    return dataset
+  }
+
+  static func runExperiment(
+    on located: LocatedDataset, _ arguments: TrainingArguments, activations: [Activation],
+    style: TerminalStyle
+  ) -> ExperimentReport {
+    let dataset = dataset(located, quick: arguments.quick)
     let options = arguments.options
     let sizes = options.layerSizes(inputs: dataset.pixelsPerImage, classes: dataset.classCount)
     print("")
@@ -117,7 +179,7 @@ struct ReLUVersusSigmoid {
           + " seeds \(arguments.seeds.map(String.init).joined(separator: ", "))", width: 80,
         indent: "  "))
     let experiment = ActivationExperiment(
-      options: options, activations: [.relu, .sigmoid], seeds: arguments.seeds,
+      options: options, activations: activations, seeds: arguments.seeds,
       split: arguments.split)
     var bar = ProgressBar()
     let result = experiment.run(on: dataset) { event in
@@ -132,7 +194,10 @@ struct ReLUVersusSigmoid {
               indent: "    "))
       case .finished(let run):
         bar.clear()
-        print(runLine(run, quick: arguments.quick))
+        print(
+          runLine(
+            run, validation: arguments.split == .testAsValidation ? "test" : "val",
+            quick: arguments.quick))
         fflush(nil)  // show each run as it ends, also in a file or a pipe
       default: break
       }
@@ -141,11 +206,18 @@ struct ReLUVersusSigmoid {
       result: result, threshold: ExperimentReport.threshold(for: dataset.kind))
     print("")
     print(report.table.text)
+    if let paired = report.pairedTable {
+      print("")
+      print("  paired by seed (same weights, same batches): final accuracy, points")
+      print(paired.text)
+    }
     print("")
     for line in report.thresholdLines { print("  " + wrapped(line, width: 78, indent: "    ")) }
     print("")
-    print("  validation accuracy (%) against epochs, mean over seeds:")
-    let glyphs: [Character] = ["*", "o"]
+    print(
+      "  \(report.validationName == "val" ? "validation" : "test") accuracy (%) against epochs, mean over seeds:"
+    )
+    let glyphs: [Character] = ["*", "o", "+", "x"]
     let chart = SeriesPlot.text(
       series: report.accuracyCurves.enumerated().map { index, series in
         (name: series.name, glyph: glyphs[index % glyphs.count], points: series.points)
@@ -159,14 +231,14 @@ struct ReLUVersusSigmoid {
     return report
   }
 
-  /// `  ReLU     seed 1  test 97.81%  loss 0.0744  train 99.40%  (2.9 s)`
-  static func runLine(_ run: ExperimentRun, quick: Bool) -> String {
+  /// `  ReLU     seed 1  val 97.81%  loss 0.0744  train 99.40%  (2.9 s)`
+  static func runLine(_ run: ExperimentRun, validation label: String, quick: Bool) -> String {
     let name = run.activation.displayName.padding(toLength: 8, withPad: " ", startingAt: 0)
     guard let validation = run.validation, let train = run.train else {
       return "  \(name) seed \(run.seed)  diverged at step \(run.history.divergence?.step ?? 0)"
     }
     let seconds = run.history.epochs.reduce(0) { $0 + $1.seconds }
-    return "  \(name) seed \(run.seed)  test \(fixed(validation.accuracy * 100, 2))%"
+    return "  \(name) seed \(run.seed)  \(label) \(fixed(validation.accuracy * 100, 2))%"
       + "  loss \(fixed(validation.loss, 4))  train \(fixed(train.accuracy * 100, 2))%"
       + (quick ? "" : "  (\(fixed(seconds, 1)) s)")
   }
@@ -178,6 +250,10 @@ struct ReLUVersusSigmoid {
     files["relu-vs-sigmoid-epochs.csv"] =
       CSVTable(
         header: ExperimentReport.epochHeader, rows: reports.flatMap { $0.1.epochRows }
+      ).text
+    files["relu-vs-sigmoid-final.csv"] =
+      CSVTable(
+        header: ExperimentReport.finalHeader, rows: reports.flatMap { $0.1.finalRows }
       ).text
     files["relu-vs-sigmoid-evaluations.csv"] =
       CSVTable(
@@ -205,7 +281,10 @@ struct ReLUVersusSigmoid {
     _ reports: [(DatasetKind, ExperimentReport, LocatedDataset)], _ arguments: TrainingArguments
   ) -> String {
     let options = arguments.options
-    var lines = [
+    let testPart =
+      arguments.split == .holdout
+      ? "; test metrics on the official test images, evaluated once after training." : "."
+    var lines: [String] = [
       "# ReLU vs Sigmoid — results",
       "",
       "Command: `\(parser.reproducingCommand())`",
@@ -214,14 +293,20 @@ struct ReLUVersusSigmoid {
         + " \(options.makeOptimizer().summary), batch \(options.batchSize),"
         + " \(options.epochs) epochs, pixels \(options.scaledPixels ? "scaled to [0, 1]" : "raw 0–255"),"
         + " split \(arguments.split.rawValue), seeds \(arguments.seeds.map(String.init).joined(separator: ", ")).",
-      "Per seed, both activations start from the same weights and see the same batches.",
-      "Train metrics are measured on the whole training split after training; test metrics on"
-        + " the validation split (the test set, for the standard split).",
+      "Per seed, every activation starts from the same weights and sees the same batches.",
+      "Train metrics are measured on the whole training part after training; validation"
+        + " metrics on \(arguments.split.validationDescription)" + testPart,
     ]
     for (kind, report, located) in reports {
       lines += ["", "## \(kind.displayName)", ""]
       if let banner = located.banner { lines += ["> \(banner)", ""] }
-      lines += ["Data: \(located.source).", "", "```", report.table.text, "```", ""]
+      lines += ["Data: \(located.source).", "", "```", report.markdownTable.text, "```", ""]
+      if let paired = report.pairedTable {
+        lines += [
+          "Paired by seed, differences of final accuracy in points:", "", "```", paired.text,
+          "```", "",
+        ]
+      }
       lines += report.thresholdLines.map { "- " + $0 }
       lines += [
         "", "**Verdict.** " + report.verdict, "",
@@ -230,7 +315,8 @@ struct ReLUVersusSigmoid {
       ]
     }
     lines += [
-      "", "Raw numbers: `relu-vs-sigmoid-epochs.csv` (one row per epoch and run) and",
+      "", "Raw numbers: `relu-vs-sigmoid-final.csv` (one row per run: train, validation and",
+      "test after training), `relu-vs-sigmoid-epochs.csv` (one row per epoch and run) and",
       "`relu-vs-sigmoid-evaluations.csv` (every validation point).", "",
     ]
     return lines.joined(separator: "\n")

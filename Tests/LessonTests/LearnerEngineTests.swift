@@ -152,7 +152,7 @@
       #expect(!result.output.contains("Fashion-MNIST"), "MNIST only unless --dataset is given")
     }
 
-    @Test("--engine yours refuses SGD and the 80/20 split with exit 2, before any output")
+    @Test("--engine yours refuses SGD and another split with exit 2, before any output")
     func refusesSGD() throws {
       let result = try run(arguments: ["--engine", "yours", "--quick", "--optimizer", "sgd"])
       #expect(result.status == 2)
@@ -161,8 +161,11 @@
       let experiment = try run(
         "lesson06-relu-vs-sigmoid", ["--engine", "yours", "--preset", "post-notebook"])
       #expect(experiment.status == 2)
-      #expect(experiment.errors.contains("on the standard split"), "\(experiment.errors)")
+      #expect(experiment.errors.contains("evaluates the test images"), "\(experiment.errors)")
       #expect(experiment.output.isEmpty)
+      let holdout = try run(arguments: ["--engine", "yours", "--quick", "--split", "holdout"])
+      #expect(holdout.status == 2 && holdout.errors.contains("drop --optimizer sgd and --split"))
+      #expect(holdout.output.isEmpty)
     }
 
     func run(arguments: [String]) throws -> BuiltProgram.Run {

@@ -70,7 +70,8 @@ public struct ActivationExperiment: Sendable {
     }
     // end lesson
     return ExperimentResult(
-      datasetName: dataset.kind.displayName, activations: activations, seeds: seeds, runs: runs)
+      datasetName: dataset.kind.displayName, activations: activations, seeds: seeds,
+      split: split, runs: runs)
   }
 
   /// The batch-order seed of a run: a fixed function of the run's seed, so every
@@ -119,6 +120,8 @@ public struct ExperimentResult: Equatable, Sendable {
   public var activations: [Activation]
   /// One run per activation and seed; each seed fixes weights and batch order.
   public var seeds: [UInt64]
+  /// How training, validation and test images were chosen.
+  public var split: Split
   /// Every run, seed by seed, activations in order within a seed.
   public var runs: [ExperimentRun]
 
@@ -134,6 +137,20 @@ public struct ExperimentResult: Equatable, Sendable {
   ) -> Summary? {
     let values = runs(of: activation).compactMap(metric)
     return values.isEmpty ? nil : Summary(values)
+  }
+
+  /// Per seed where both trained to the end, `metric` of `a`'s run minus `b`'s: the
+  /// paired differences (same seed, same weights and batches).
+  public func pairedDifferences(
+    _ a: Activation, _ b: Activation, _ metric: (ExperimentRun) -> Double?
+  ) -> PairedDifferences {
+    PairedDifferences(
+      seeds.compactMap { seed in
+        let runA = runs.first { $0.activation == a && $0.seed == seed }
+        let runB = runs.first { $0.activation == b && $0.seed == seed }
+        guard let x = runA.flatMap(metric), let y = runB.flatMap(metric) else { return nil }
+        return x - y
+      })
   }
 
   /// Per seed, the epochs (fractional within the first epoch) the activation needed to

@@ -22,29 +22,90 @@ public struct ExperimentReport: Sendable {
     kind == .mnist ? 0.97 : 0.85
   }
 
-  /// The source post's table: train and test accuracy and loss, mean ± std over seeds.
-  public var table: TextTable {
+  /// What the validation images are called in tables: `test` when the split validates on
+  /// the test images (as Keras' tutorials do), `val` otherwise.
+  public var validationName: String { result.split == .testAsValidation ? "test" : "val" }
+
+  /// True when the runs evaluated separate test images after training.
+  public var hasTest: Bool { result.runs.contains { $0.testCount > 0 } }
+
+  /// The source post's table: train, validation (and test) accuracy and loss, mean ± std
+  /// over seeds. With a separate test set the validation loss is left to the markdown
+  /// report (`markdownTable`), so a row fits 80 columns.
+  public var table: TextTable { table(wide: false) }
+
+  /// Every column: train, validation and test accuracy and loss.
+  public var markdownTable: TextTable { table(wide: true) }
+
+  private func table(wide: Bool) -> TextTable {
+    let v = validationName
+    var headers = ["model", "train acc", "\(v) acc"]
+    var metrics: [(ExperimentRun) -> (Double?, Bool)] = [
+      { ($0.train?.accuracy, true) }, { ($0.validation?.accuracy, true) },
+    ]
+    if hasTest {
+      headers += ["test acc"]
+      metrics += [{ ($0.test?.accuracy, true) }]
+    }
+    if !hasTest || wide {
+      headers += ["train loss", "\(v) loss"]
+      metrics += [
+        { ($0.train.map { Double($0.loss) }, false) },
+        { ($0.validation.map { Double($0.loss) }, false) },
+      ]
+    }
+    if hasTest {
+      headers += ["test loss"]
+      metrics += [{ ($0.test.map { Double($0.loss) }, false) }]
+    }
     let rows = result.activations.map { activation -> [String] in
       let runs = result.runs(of: activation)
       let diverged = runs.filter(\.diverged).count
-      func cell(_ metric: (ExperimentRun) -> Double?, percent: Bool) -> String {
-        guard let summary = result.summary(of: activation, metric) else { return "diverged" }
+      let cells = metrics.map { metric -> String in
+        guard let summary = result.summary(of: activation, { metric($0).0 }) else {
+          return "diverged"
+        }
+        let percent = runs.first.map { metric($0).1 } ?? true
         return percent ? summary.plusMinus(2, scale: 100, unit: "%") : summary.plusMinus(4)
       }
-      return [
-        activation.displayName,
-        cell({ $0.train?.accuracy }, percent: true),
-        cell({ $0.validation?.accuracy }, percent: true),
-        cell({ $0.train.map { Double($0.loss) } }, percent: false),
-        cell({ $0.validation.map { Double($0.loss) } }, percent: false),
-        diverged == 0 ? "\(runs.count)" : "\(runs.count - diverged)/\(runs.count)",
+      return [activation.displayName] + cells + [
+        diverged == 0 ? "\(runs.count)" : "\(runs.count - diverged)/\(runs.count)"
       ]
     }
     // "runs": seeds that trained to the end; 2/3 means one diverged (its row of the
     // per-run list says where).
-    return TextTable(
-      headers: ["model", "train acc", "test acc", "train loss", "test loss", "runs"],
-      rows: rows)
+    return TextTable(headers: headers + ["runs"], rows: rows)
+  }
+
+  /// The first activation against each other one, seed by seed: the difference of final
+  /// accuracy in points, validation and (when there is one) test. nil for fewer than two
+  /// activations.
+  public var pairedTable: TextTable? {
+    guard let first = result.activations.first, result.activations.count > 1 else { return nil }
+    let v = validationName
+    var headers = ["difference", "\(v), per seed", "\(v), mean ± std"]
+    if hasTest { headers += ["test, mean ± std"] }
+    let rows = result.activations.dropFirst().map { other -> [String] in
+      let name = "\(first.displayName) − \(other.displayName)"
+      let validation = result.pairedDifferences(first, other) { $0.validation?.accuracy }
+      let perSeed =
+        validation.values.prefix(5).map { signed($0 * 100, 2) }
+        .joined(separator: " ") + (validation.values.count > 5 ? " …" : "")
+      var row = [name, perSeed, meanAndSpread(validation)]
+      if hasTest {
+        row.append(meanAndSpread(result.pairedDifferences(first, other) { $0.test?.accuracy }))
+      }
+      return row
+    }
+    return TextTable(headers: headers, rows: rows)
+  }
+
+  private func meanAndSpread(_ differences: PairedDifferences) -> String {
+    guard !differences.values.isEmpty else { return "—" }
+    let summary = differences.summary
+    return summary.count > 1
+      ? "\(signed(summary.mean * 100, 2)) ± \(fixed(summary.standardDeviation * 100, 2))"
+      : "\(signed(summary.mean * 100, 2)) ± —"
   }
 
   /// One line per activation: when it first reached the threshold, per seed.
@@ -63,66 +124,84 @@ public struct ExperimentReport: Sendable {
     }
   }
 
-  /// A verdict written from the numbers: which activation ended higher and whether the gap
-  /// is larger than the seed-to-seed spread, and which reached the threshold first.
+  /// A verdict written from the numbers. Final accuracy: the first activation against each
+  /// other one, from the paired per-seed differences on the validation images (the 95%
+  /// confidence interval of their mean: does it exclude 0?), the test images' difference
+  /// beside it. Speed: which activation reached the threshold first.
   public var verdict: String {
-    guard result.activations.count == 2 else { return "" }
-    let (a, b) = (result.activations[0], result.activations[1])
+    guard let first = result.activations.first, result.activations.count > 1 else { return "" }
+    let v = validationName == "val" ? "validation" : "test"
     var sentences: [String] = []
-    let summaryA = result.summary(of: a) { $0.validation?.accuracy }
-    let summaryB = result.summary(of: b) { $0.validation?.accuracy }
-    if let sa = summaryA, let sb = summaryB {
-      let gap = (sa.mean - sb.mean) * 100
-      let spread = max(sa.standardDeviation, sb.standardDeviation) * 100
-      let (winner, loser) = gap >= 0 ? (a, b) : (b, a)
-      if sa.count < 2 || sb.count < 2 {
-        sentences.append(
-          "Final test accuracy: \(a.displayName) \(fixed(sa.mean * 100, 2))%,"
-            + " \(b.displayName) \(fixed(sb.mean * 100, 2))%, a gap of \(fixed(abs(gap), 2))"
-            + " points from a single seed: run more seeds (--seeds 3) to see whether it is"
-            + " larger than the seed-to-seed spread.")
-      } else if abs(gap) <= max(2 * spread, 0.1) {
-        sentences.append(
-          "Final test accuracy: \(a.displayName) \(fixed(sa.mean * 100, 2))%,"
-            + " \(b.displayName) \(fixed(sb.mean * 100, 2))%. The gap, \(fixed(abs(gap), 2))"
-            + " points, is within twice the seed-to-seed spread (\(fixed(spread, 2))): on"
-            + " this evidence they end level.")
-      } else {
-        sentences.append(
-          "Final test accuracy: \(winner.displayName) ends \(fixed(abs(gap), 2)) points above"
-            + " \(loser.displayName) (\(fixed(sa.mean * 100, 2))% vs \(fixed(sb.mean * 100, 2))%"
-            + " for \(a.displayName) vs \(b.displayName)), more than twice the seed-to-seed"
-            + " spread (\(fixed(spread, 2))).")
-      }
-    } else {
-      for (activation, summary) in [(a, summaryA), (b, summaryB)] where summary == nil {
-        sentences.append("\(activation.displayName) diverged in every seed.")
-      }
+    for other in result.activations.dropFirst() {
+      sentences.append(accuracySentence(first, other, validation: v))
     }
-    let speedA = result.epochsToReach(threshold, a).compactMap { $0 }
-    let speedB = result.epochsToReach(threshold, b).compactMap { $0 }
-    let target = "\(fixed(threshold * 100, 0))% test accuracy"
-    switch (speedA.isEmpty, speedB.isEmpty) {
-    case (true, true):
-      sentences.append("Neither reached \(target).")
-    case (false, true), (true, false):
-      let (fast, slow) = speedA.isEmpty ? (b, a) : (a, b)
-      sentences.append("Only \(fast.displayName) reached \(target); \(slow.displayName) never did.")
-    case (false, false):
-      let (meanA, meanB) = (Summary(speedA).mean, Summary(speedB).mean)
-      let (fast, slow, fastMean, slowMean) =
-        meanA <= meanB ? (a, b, meanA, meanB) : (b, a, meanB, meanA)
-      if slowMean > fastMean * 1.2 {
-        sentences.append(
-          "\(fast.displayName) reached \(target) first: after \(fixed(fastMean, 2)) epochs on"
-            + " average, against \(fixed(slowMean, 2)) for \(slow.displayName).")
-      } else {
-        sentences.append(
-          "Both reached \(target) at about the same time (\(fixed(meanA, 2)) and"
-            + " \(fixed(meanB, 2)) epochs).")
-      }
+    if result.seeds.count < 2 {
+      sentences.append(
+        "From a single seed: run more seeds (--seeds 3) to tell a difference from seed-to-seed"
+          + " noise.")
     }
+    sentences.append(speedSentence())
     return sentences.joined(separator: " ")
+  }
+
+  private func accuracySentence(_ a: Activation, _ b: Activation, validation v: String) -> String {
+    let differences = result.pairedDifferences(a, b) { $0.validation?.accuracy }
+    let pair = "\(a.displayName) − \(b.displayName)"
+    guard !differences.values.isEmpty else {
+      let dead = [a, b].filter { result.summary(of: $0) { $0.validation?.accuracy } == nil }
+      return dead.map { "\($0.displayName) diverged in every seed." }.joined(separator: " ")
+    }
+    let mean = differences.summary.mean * 100
+    var testPart = ""
+    if hasTest {
+      let test = result.pairedDifferences(a, b) { $0.test?.accuracy }
+      if !test.values.isEmpty {
+        testPart = " (test images, evaluated once: \(signed(test.summary.mean * 100, 2)))"
+      }
+    }
+    guard let interval = differences.confidenceInterval95 else {
+      return "Final \(v) accuracy, \(pair): \(signed(mean, 2)) points\(testPart)."
+    }
+    let seeds = differences.values.count
+    let agree =
+      differences.values.allSatisfy { $0 > 0 } || differences.values.allSatisfy { $0 < 0 }
+    let range =
+      "95% interval \(signed(interval.lower * 100, 2)) to \(signed(interval.upper * 100, 2))"
+    if interval.lower > 0 || interval.upper < 0 {
+      let (winner, loser) = mean > 0 ? (a, b) : (b, a)
+      return "Final \(v) accuracy, \(pair) over \(seeds) paired seeds: \(signed(mean, 2))"
+        + " points (\(range))\(testPart): \(winner.displayName) ends higher than"
+        + " \(loser.displayName)\(agree ? " in every seed" : "")."
+    }
+    return "Final \(v) accuracy, \(pair) over \(seeds) paired seeds: \(signed(mean, 2))"
+      + " points (\(range), which includes 0)\(testPart): on this evidence they end level."
+  }
+
+  private func speedSentence() -> String {
+    let target =
+      "\(fixed(threshold * 100, 0))% \(validationName == "val" ? "validation" : "test") accuracy"
+    let means = result.activations.compactMap { activation -> (Activation, Double)? in
+      let hits = result.epochsToReach(threshold, activation).compactMap { $0 }
+      return hits.isEmpty ? nil : (activation, Summary(hits).mean)
+    }.sorted { $0.1 < $1.1 }
+    let never = result.activations.filter { activation in
+      !means.contains { $0.0 == activation }
+    }
+    guard let fastest = means.first else { return "None reached \(target)." }
+    let neverPart =
+      never.isEmpty
+      ? "" : " \(never.map(\.displayName).joined(separator: " and ")) never did."
+    guard means.count > 1 else {
+      return "Only \(fastest.0.displayName) reached \(target).\(neverPart)"
+    }
+    let others = means.dropFirst().map { "\(fixed($0.1, 2)) for \($0.0.displayName)" }
+    let clearly = means.dropFirst().allSatisfy { $0.1 > fastest.1 * 1.2 }
+    return
+      (clearly
+      ? "\(fastest.0.displayName) reached \(target) first: after \(fixed(fastest.1, 2)) epochs on"
+        + " average, against \(others.joined(separator: ", ")).\(neverPart)"
+      : "They reached \(target) at about the same time (\(fixed(fastest.1, 2)) epochs for"
+        + " \(fastest.0.displayName), \(others.joined(separator: ", "))).\(neverPart)")
   }
 
   /// Validation accuracy (percent) against epochs, averaged over the seeds, per activation.
@@ -165,6 +244,25 @@ public struct ExperimentReport: Sendable {
           fixed(epoch.seconds, 3),
         ]
       }
+    }
+  }
+
+  /// One CSV row per run: its final numbers (empty cells for a diverged run or no test).
+  public static let finalHeader = [
+    "dataset", "activation", "seed", "split", "train_loss", "train_accuracy", "validation_loss",
+    "validation_accuracy", "test_loss", "test_accuracy",
+  ]
+
+  /// This result's per-run rows.
+  public var finalRows: [[String]] {
+    result.runs.map { run in
+      let cells = [run.train, run.validation, run.test].flatMap { part -> [String] in
+        guard let part else { return ["", ""] }
+        return [fixed(part.loss, 6), fixed(part.accuracy, 6)]
+      }
+      return [
+        result.datasetName, run.activation.description, "\(run.seed)", result.split.rawValue,
+      ] + cells
     }
   }
 

@@ -1,3 +1,4 @@
+import Kernels
 import NeuralKit
 
 /// Mean and sample standard deviation of a few numbers (one per seed), printed `97.61 ± 0.08`.
@@ -32,4 +33,56 @@ public struct Summary: Equatable, Sendable {
     guard count > 1 else { return "\(fixed(mean * scale, decimals))\(unit) ± —" }
     return "\(fixed(mean * scale, decimals)) ± \(fixed(standardDeviation * scale, decimals))\(unit)"
   }
+}
+
+/// Paired differences: one number per seed, the same seed's run of one activation minus
+/// the other's. The seeds are paired by design (same weights, same batches), so the
+/// question "does A end higher than B?" is asked of these differences, whose spread leaves
+/// out the seed-to-seed variation the two runs share.
+///
+///     let d = PairedDifferences([0.0012, 0.0030, 0.0005])
+///     d.summary.mean                      // 0.00157
+///     d.confidenceInterval95              // (lower, upper): Student's t, n − 1 = 2 degrees
+///                                         // of freedom; nil for one seed
+public struct PairedDifferences: Equatable, Sendable {
+  /// One difference per seed, in seed order.
+  public var values: [Double]
+
+  /// The differences of the seeds given.
+  public init(_ values: [Double]) { self.values = values }
+
+  /// Their mean and sample standard deviation.
+  public var summary: Summary { Summary(values) }
+
+  /// The 95% confidence interval of the mean difference, mean ± t · s / √n with Student's t
+  /// for n − 1 degrees of freedom: nil for fewer than two seeds (no spread to judge by).
+  /// An interval that excludes 0 says the sign of the difference holds beyond the seeds'
+  /// noise (assuming roughly normal differences); one that includes 0 does not.
+  public var confidenceInterval95: (lower: Double, upper: Double)? {
+    let summary = self.summary
+    guard summary.count >= 2 else { return nil }
+    let half =
+      Self.studentT95(degreesOfFreedom: summary.count - 1) * summary.standardDeviation
+      / Double(summary.count).squareRoot()
+    return (summary.mean - half, summary.mean + half)
+  }
+
+  /// Two-sided 95% critical values of Student's t for 1…30 degrees of freedom (standard
+  /// tables), 1.96 (the normal limit) beyond.
+  public static func studentT95(degreesOfFreedom: Int) -> Double {
+    let table: [Double] = [
+      12.706, 4.303, 3.182, 2.776, 2.571, 2.447, 2.365, 2.306, 2.262, 2.228,
+      2.201, 2.179, 2.160, 2.145, 2.131, 2.120, 2.110, 2.101, 2.093, 2.086,
+      2.080, 2.074, 2.069, 2.064, 2.060, 2.056, 2.052, 2.048, 2.045, 2.042,
+    ]
+    require(degreesOfFreedom >= 1, "studentT95: \(degreesOfFreedom) degrees of freedom; need ≥ 1")
+    return degreesOfFreedom <= table.count ? table[degreesOfFreedom - 1] : 1.96
+  }
+}
+
+/// `fixed` with its sign always shown, for differences: `signed(0.5, 2)` is `+0.50`,
+/// `signed(-0.5, 2)` is `-0.50`, and a difference that rounds to zero prints `0.00`.
+public func signed(_ value: Double, _ decimals: Int) -> String {
+  let text = fixed(value, decimals)
+  return text.hasPrefix("-") || Double(text) == 0 || value.isNaN ? text : "+" + text
 }
