@@ -34,7 +34,7 @@ struct ReLUVersusSigmoid {
   static let activationList = FlagValue<[Activation]>(
     placeholder: "A,B[,C…]",
     expectation: .described(
-      "two or more of relu, sigmoid, tanh, leaky-relu, separated by commas",
+      "two or more different ones of relu, sigmoid, tanh, leaky-relu, separated by commas",
       example: "relu,sigmoid"),
     read: { text in
       let names: [String: Activation] = [

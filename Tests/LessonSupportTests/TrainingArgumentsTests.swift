@@ -58,7 +58,10 @@ import Testing
       (["--seeds", "0"], "--seeds needs a count (3 means seeds 1, 2, 3) or a list of seeds"),
       (["--seeds", "1,x"], "like --seeds 4,8,15 (not '1,x')"),
       (["--optimizer", "lbfgs"], "--optimizer must be one of adam, sgd (not 'lbfgs')"),
-      (["--split", "90-10"], "--split must be one of standard, combined-80-20 (not '90-10')"),
+      (
+        ["--split", "90-10"],
+        "--split must be one of holdout, test-as-validation, combined-80-20 (not '90-10')"
+      ),
     ])
   func badInput(_ arguments: [String], _ message: String) {
     #expect {

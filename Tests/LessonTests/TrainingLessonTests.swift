@@ -33,14 +33,41 @@ struct TrainingLessonTests {
     }
     let epochs = try csvRows(folder.appendingPathComponent("relu-vs-sigmoid-epochs.csv"))
     #expect(epochs.first?.first == "dataset")
-    // 2 data sets × 2 activations × 1 seed × 2 epochs under --quick.
-    #expect(epochs.count == 1 + 8)
+    // 2 data sets × 3 activations × 1 seed × 2 epochs under --quick.
+    #expect(epochs.count == 1 + 12)
     for row in epochs.dropFirst() {
       #expect(row.count == epochs[0].count)
       #expect(row[5...].allSatisfy { Double($0)?.isFinite == true }, "\(row)")
     }
     let points = try csvRows(folder.appendingPathComponent("relu-vs-sigmoid-evaluations.csv"))
     #expect(points.count > epochs.count, "validation within the first epoch adds points")
+    // One row per run, its test images evaluated once after training (holdout split).
+    let final = try csvRows(folder.appendingPathComponent("relu-vs-sigmoid-final.csv"))
+    #expect(final.count == 1 + 6 && final[0].suffix(2) == ["test_loss", "test_accuracy"])
+    for row in final.dropFirst() {
+      #expect(row[3] == "holdout" && row[4...].allSatisfy { Double($0) != nil }, "\(row)")
+    }
+  }
+
+  @Test("lesson 06 --ablation --quick changes one factor at a time and attributes the gap")
+  func ablation() throws {
+    let folder = try temporaryFolder()
+    defer { try? FileManager.default.removeItem(at: folder) }
+    let run = try BuiltProgram(named: "lesson06-relu-vs-sigmoid").run([
+      "--ablation", "--quick", "--out", folder.path,
+    ])
+    #expect(run.status == 0, "\(run.errors)")
+    for name in [
+      "the notebook's run", "+ official split", "+ one hidden layer", "+ Adam 0.001",
+      "+ batch 32", "all four: the code shown",
+    ] {
+      #expect(run.output.contains(name), "no row \(name) in:\n\(run.output)")
+    }
+    #expect(run.output.contains("Sigmoid: ") && run.output.contains("closes the most"))
+    #expect(!run.output.contains("\nMNIST\n"), "Fashion-MNIST only unless --dataset is given")
+    let rows = try csvRows(
+      folder.appendingPathComponent("relu-vs-sigmoid-ablation-fashion-mnist.csv"))
+    #expect(rows.count == 1 + 6 * 2, "configurations × activations × 1 seed")
   }
 
   @Test("lesson 05 --quick writes its curves and metrics")
@@ -68,7 +95,24 @@ struct TrainingLessonTests {
         "lesson06-relu-vs-sigmoid", ["--preset", "keras"],
         "--preset must be one of post-code, post-notebook (not 'keras')"
       ),
-      ("lesson06-relu-vs-sigmoid", ["--activation", "relu"], "unknown flag '--activation'"),
+      (
+        "lesson06-relu-vs-sigmoid", ["--activation", "relu"],
+        "unknown flag '--activation' (did you mean --activations?)"
+      ),
+      (
+        "lesson06-relu-vs-sigmoid", ["--activations", "relu"],
+        "--activations needs two or more different ones of relu, sigmoid, tanh, leaky-relu,"
+          + " separated by commas, like --activations relu,sigmoid (not 'relu')"
+      ),
+      (
+        "lesson06-relu-vs-sigmoid", ["--activations", "relu,relu"],
+        "--activations needs two or more different ones of relu, sigmoid, tanh, leaky-relu,"
+          + " separated by commas, like --activations relu,sigmoid (not 'relu,relu')"
+      ),
+      (
+        "lesson06-relu-vs-sigmoid", ["--ablation", "--split", "holdout"],
+        "--ablation and --split cannot be combined"
+      ),
       (
         "lesson05-training", ["--dataset", "cifar10"],
         "--dataset must be one of mnist, fashion-mnist (not 'cifar10')"
