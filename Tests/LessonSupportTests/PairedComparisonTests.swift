@@ -72,8 +72,8 @@ private func result(relu: [Int], sigmoid: [Int], split: Split = .holdout) -> Exp
       result: result(relu: [980, 982, 978], sigmoid: [970, 970, 970]), threshold: 0.99)
     #expect(
       report.verdict.contains("+1.00 points (95% interval +0.50 to +1.50)"), "\(report.verdict)")
-    #expect(report.verdict.contains("ReLU ends higher than Sigmoid in every seed"))
-    #expect(report.verdict.contains("test images, evaluated once: +1.00"))
+    #expect(report.verdict.contains("leaves out 0: ReLU ends higher than Sigmoid, in every seed"))
+    #expect(report.verdict.contains("on the test images, evaluated once, +1.00"))
   }
 
   @Test("a gap smaller than its noise is called level, even when the means differ")
@@ -81,8 +81,26 @@ private func result(relu: [Int], sigmoid: [Int], split: Split = .holdout) -> Exp
     // Differences +0.3, -0.2, +0.2 points: mean +0.1, an interval wide across 0.
     let report = ExperimentReport(
       result: result(relu: [973, 968, 972], sigmoid: [970, 970, 970]), threshold: 0.99)
-    #expect(report.verdict.contains("which includes 0"), "\(report.verdict)")
-    #expect(report.verdict.contains("on this evidence they end level"))
+    #expect(
+      report.verdict.contains("The interval includes 0: on this evidence they end level."),
+      "\(report.verdict)")
+  }
+
+  @Test("speed: first only when the slowest took more than a fifth longer")
+  func speed() {
+    func reaching(_ epochs: [Double]) -> ExperimentResult {
+      var experiment = result(relu: [980], sigmoid: [970])
+      for (index, epoch) in epochs.enumerated() {
+        experiment.runs[index].history.evaluations = [
+          EvaluationPoint(step: 1, epochs: epoch, loss: 0.1, accuracy: 0.98)
+        ]
+      }
+      return experiment
+    }
+    let apart = ExperimentReport(result: reaching([2, 6]), threshold: 0.97).verdict
+    #expect(apart.contains("ReLU reached 97% validation accuracy first: after 2.00"), "\(apart)")
+    let close = ExperimentReport(result: reaching([5, 6]), threshold: 0.97).verdict
+    #expect(close.contains("at about the same time (5.00 epochs"), "\(close)")
   }
 
   @Test("the table names its columns by the split: val and test, or test alone")
