@@ -138,8 +138,8 @@ struct GradientFlowLesson {
       print("took \(fixed(secondsSince(started), 0)) s (a shared machine: timings are noisy)")
     }
     print("")
-    print("Your turn: exercises/07-gradient-flow/GradientNorms.swift and DeadUnits.swift,")
-    print("then swift test --disable-xctest --filter Lesson07")
+    print("Your turn: exercises/07-gradient-flow/GradientNorms.swift, DeadUnits.swift and")
+    print("GrowthInterval.swift, then swift test --disable-xctest --filter Lesson07")
     print("Next: lesson 08, a faster matrix product (swift run lesson08-fast-matmul).")
   }
 
@@ -175,9 +175,6 @@ struct GradientFlowLesson {
     print(
       "1. Gradients at initialisation: Glorot weights, seeds 1–\(experiment.initialSeeds.count)")
     print("")
-    print("  784 → \(deepest) × 128 → 10: ‖dW‖ of each layer, mean over the seeds")
-    print(report.initialNormsTable.text)
-    print("")
     print(
       "  "
         + wrapped(
@@ -187,7 +184,10 @@ struct GradientFlowLesson {
             + " layer 1, mean ± std over the seeds:", width: 78, indent: "  "))
     print(report.depthTable.text)
     print("")
-    print("  the first table as bars (log scale; the output layer \(deepest + 1) left out):")
+    print("  784 → \(deepest) × 128 → 10: ‖dW‖ of each layer, mean over the seeds:")
+    print(report.initialNormsTable.text)
+    print("")
+    print("  the same as bars (log scale; the output layer \(deepest + 1) left out):")
     let deep = report.deepestInitial
     let chart = TextBarChart(
       groups: (0..<deepest).map { layer in
@@ -225,6 +225,9 @@ struct GradientFlowLesson {
   static func showDeepTraining(_ report: GradientFlowReport, heldOut: Int) {
     print("")
     print("  validation accuracy after each epoch; test accuracy once, after training:")
+    if report.experiment.trainingSeeds.count > 1 {
+      print("  (epochs: mean over the seeds; test: mean ± std)")
+    }
     print(report.accuracyTable.text)
     print("")
     print("  ‖dW‖ of layer 1 at the start (epoch 0) and after each epoch:")

@@ -33,7 +33,7 @@ import Testing
   func saturatedUnits() {
     // σ′: unit 0 0.0025 and 0.0066, unit 1 0.25 and 0.0001, unit 2 0.0009 and 0.0003.
     let z = Matrix([[6, 0, -7], [5, 9, -8]])
-    #expect(GradientFlow.saturatedUnitFraction(preActivation: z, activation: .sigmoid) == 2 / 3)
+    #expect(GradientFlow.saturatedUnitFraction(preActivation: z, activation: .sigmoid) == 2.0 / 3)
     // tanh′(3) = 0.0099 < 0.01, tanh′(2.9) = 0.0120 ≥ 0.01: unit 1 is not saturated.
     let t = Matrix([[3.5, 0], [-4, 2.9], [3, 3]])
     #expect(GradientFlow.saturatedUnitFraction(preActivation: t, activation: .tanh) == 0.5)

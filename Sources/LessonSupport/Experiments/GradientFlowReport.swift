@@ -80,7 +80,8 @@ public struct GradientFlowReport: Sendable {
   }
 
   /// Validation accuracy after each epoch of every deep run, and the test accuracy once
-  /// at the end.
+  /// at the end. With several seeds the epoch columns show the mean only (so the table
+  /// fits 80 columns) and the test column mean ± std.
   public var accuracyTable: TextTable {
     let epochs = 1...experiment.options.epochs
     return TextTable(
@@ -88,7 +89,7 @@ public struct GradientFlowReport: Sendable {
       rows: deep.map { run in
         Self.runColumns(run)
           + epochs.map { epoch in
-            Self.percent(
+            Self.meanPercent(
               Self.summary(
                 run.results.compactMap {
                   $0.history.epochs.count >= epoch && !$0.diverged
@@ -287,13 +288,14 @@ public struct GradientFlowReport: Sendable {
     }
   }
 
-  /// Final accuracy per rate, one column per optimizer and activation.
+  /// Final validation accuracy per rate, one column per optimizer and activation; the
+  /// mean over the seeds (`chosenRatesTable` gives ± std for the chosen rates).
   public var sweepTable: TextTable {
     guard let sweep else { return TextTable(headers: ["rate"], rows: []) }
     let rows = sweep.learningRates.map { learningRate in
       [Self.rate(learningRate)]
         + sweepColumns.map {
-          Self.percent(sweep.accuracy($0.activation, $0.optimizer, learningRate))
+          Self.meanPercent(sweep.accuracy($0.activation, $0.optimizer, learningRate))
         }
     }
     return TextTable(
@@ -548,6 +550,12 @@ public struct GradientFlowReport: Sendable {
     guard let summary else { return "diverged" }
     return summary.count > 1
       ? summary.plusMinus(2, scale: 100, unit: "%") : "\(fixed(summary.mean * 100, 2))%"
+  }
+
+  /// `97.41%`, the mean only, also over several seeds; `diverged` for nil.
+  public static func meanPercent(_ summary: Summary?) -> String {
+    guard let summary else { return "diverged" }
+    return "\(fixed(summary.mean * 100, 2))%"
   }
 
   /// `0.0001`, `0.001`, `0.01`, `1` as a learner types them (not `0.010000001`).

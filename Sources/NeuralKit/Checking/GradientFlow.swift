@@ -16,11 +16,9 @@ public enum GradientFlow {
   ///
   ///     ‖v‖ = √( Σᵢ vᵢ² )
   ///
-  /// Why Double: a 784 × 128 dW is a sum of 100,352 squares, and a Float running total
-  /// keeps about 7 significant digits, so the later, smaller terms are partly rounded
-  /// away; Double keeps about 16. (Range is not the reason for the gradients lesson 07
-  /// measures: ~1e-9 per weight squares to ~1e-18, which Float holds. Only a value below
-  /// ~1e-23 would square to 0 in Float, and one above ~1e19 to ∞.)
+  /// Why Double: a 784 × 128 dW is a sum of 100,352 squares; a Float running total keeps
+  /// about 7 significant digits, so later, smaller terms are partly rounded away. (Float
+  /// squares also fail at the extremes: below ~1e-23 to 0, above ~1e19 to ∞.)
   ///
   ///     GradientFlow.l2Norm([3, 4])   // 5.0
   public static func l2Norm(_ values: [Float]) -> Double {
