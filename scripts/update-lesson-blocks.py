@@ -9,7 +9,11 @@ Two kinds of block, each a fenced code block right after a marker line:
 
     <!-- output: swift run lesson05-training --quick -->
         replaced by what that program prints (built in .build/debug, run with NO_COLOR=1
-        from the package root).
+        from the package root);
+
+    <!-- output: swift run lesson07-gradient-flow --quick, up to "2. Training" -->
+        the same, cut before the first line starting with `2. Training`, trailing blank
+        lines dropped.
 
 The tests (Tests/LessonTests) check both kinds; this script only saves typing. Build first:
 
@@ -43,7 +47,23 @@ def region(path: str, name: str) -> str:
     sys.exit(f"{path}: region {name} is not closed")
 
 
-def output(command: str) -> str:
+def output(reference: str) -> str:
+    command, _, up_to = reference.partition(', up to "')
+    text = run(command)
+    if not up_to:
+        return text
+    prefix = up_to.removesuffix('"')
+    lines = text.split("\n")
+    ends = [i for i, line in enumerate(lines) if line.startswith(prefix)]
+    if not ends:
+        sys.exit(f"{command} prints no line starting with {prefix!r}")
+    kept = lines[: ends[0]]
+    while kept and not kept[-1]:
+        kept.pop()
+    return "".join(line + "\n" for line in kept)
+
+
+def run(command: str) -> str:
     words = command.split()
     if words[:2] != ["swift", "run"]:
         sys.exit(f"unexpected output command: {command}")

@@ -5,11 +5,15 @@ import MNISTData
 import NeuralKit
 
 /// Lesson 07: gradient flow, measured. How big is each layer's weight gradient in a deep
-/// network at the start and during training, with Sigmoid, ReLU and Leaky ReLU? How many
-/// ReLU units die? Which learning rates suit each activation? Glorot or He?
+/// network at the start and during training, with Sigmoid, tanh, ReLU and Leaky ReLU? How
+/// many units die or saturate, and how much do a layer's outputs still differ between
+/// images? Which learning rates suit each activation? Which initial weights?
 ///
-///     swift run lesson07-gradient-flow            the default run (MNIST, under 3 minutes)
-///     swift run lesson07-gradient-flow --quick    a short run (CI, tests)
+/// Training uses the holdout split: 90% of the training images train, the other 10%
+/// validate (every choice is made on them), the test images are evaluated once per network.
+///
+///     swift run -c release lesson07-gradient-flow   the default run (MNIST, a few minutes)
+///     swift run lesson07-gradient-flow --quick      a short run (CI, tests)
 @main
 struct GradientFlowLesson {
   static let program = "lesson07-gradient-flow"
@@ -27,8 +31,9 @@ struct GradientFlowLesson {
     summary: """
       Measures the second study's claims on 784 → L × 128 → 10 networks: each
       layer's weight-gradient size at initialisation (L = 2, 5, 10) and after each
-      epoch, dead ReLU units, a learning-rate sweep on 784 → 128 → 10, and Glorot
-      against He weights.
+      epoch, dead and saturated units, each layer's output mean and spread, a
+      learning-rate sweep on 784 → 128 → 10, and the initial weights. Trains on 90%
+      of the training images, chooses on the other 10%, tests once at the end.
       Writes SVG charts and CSV tables to results/.
       """,
     defaults: {
@@ -40,8 +45,8 @@ struct GradientFlowLesson {
       shared(.dataset),
       shared(.epochs.withHelp("epochs of each deep run; the learning-rate sweep uses at most 2")),
       .value(
-        "train-images", .wholeNumber(atLeast: 100, example: 60_000),
-        help: "training images used; 60000 is the whole set, about 6× slower",
+        "train-images", .wholeNumber(atLeast: 100, example: 54_000),
+        help: "training images used, from the 90% not held out (54000: all of them)",
         at: \.trainingImages),
       shared(.batchSize),
       shared(.seeds.withHelp("training seeds; gradients at initialisation always use seeds 1…5")),
@@ -60,6 +65,7 @@ struct GradientFlowLesson {
   struct Plan {
     var trainingImages = 10_000
     var validationImages = Int.max
+    var testImages = Int.max
     var probeImages = 256
     var heldOutImages = 1_000
   }
@@ -72,6 +78,7 @@ struct GradientFlowLesson {
     plan.trainingImages = settings.trainingImages
     if arguments.quick {
       plan.validationImages = 500
+      plan.testImages = 500
       plan.heldOutImages = 500
     }
     let style = TerminalStyle.standardOutput(plain: arguments.plain)
@@ -91,13 +98,17 @@ struct GradientFlowLesson {
       options: arguments.options, trainingSeeds: arguments.seeds)
     print(
       wrapped(
-        "sizes: \(spacedThousands(data.training.count)) training images,"
-          + " \(spacedThousands(data.validation.count)) test images for validation,"
-          + " batch \(experiment.options.batchSize), \(experiment.options.epochs) epochs per"
-          + " deep run and \(experiment.sweepEpochs) per learning rate,"
-          + " training seeds \(arguments.seeds.map(String.init).joined(separator: ", "));"
-          + " gradients measured on the same \(data.probe.labels.count) training images,"
-          + " dead units on \(spacedThousands(data.heldOut.labels.count)) test images",
+        "sizes: \(spacedThousands(data.training.count)) training images (from the"
+          + " \(100 - Split.heldOutPercent)% not held out);"
+          + " \(spacedThousands(data.validation.count)) validation images (the"
+          + " \(Split.heldOutPercent)% held out), where every choice is made;"
+          + " \(spacedThousands(data.test.count)) test images, evaluated once per network"
+          + " after training; batch \(experiment.options.batchSize),"
+          + " \(experiment.options.epochs) epochs per deep run and \(experiment.sweepEpochs)"
+          + " per learning rate, training seeds"
+          + " \(arguments.seeds.map(String.init).joined(separator: ", ")); gradients on the"
+          + " same \(data.probe.labels.count) training images, dead and saturated units and"
+          + " output spread on \(spacedThousands(data.heldOut.labels.count)) validation images",
         width: 80, indent: "  "))
 
     let initial = experiment.measureInitialGradients(probe: data.probe)
@@ -108,6 +119,8 @@ struct GradientFlowLesson {
     report.deep = trainDeepNetworks(experiment, data)
     if !arguments.quick { print("  (training took \(fixed(secondsSince(partStart), 0)) s)") }
     showDeepTraining(report, heldOut: data.heldOut.labels.count)
+    showUnits(report, heldOut: data.heldOut.labels.count)
+    showInitializers(report)
 
     partStart = DispatchTime.now().uptimeNanoseconds
     report.sweep = sweepLearningRates(experiment, data)
@@ -125,31 +138,35 @@ struct GradientFlowLesson {
       print("took \(fixed(secondsSince(started), 0)) s (a shared machine: timings are noisy)")
     }
     print("")
-    print("Your turn: exercises/07-gradient-flow/GradientNorms.swift and DeadUnits.swift,")
-    print("then swift test --disable-xctest --filter Lesson07")
+    print("Your turn: exercises/07-gradient-flow/GradientNorms.swift, DeadUnits.swift and")
+    print("GrowthInterval.swift, then swift test --disable-xctest --filter Lesson07")
     print("Next: lesson 08, a faster matrix product (swift run lesson08-fast-matmul).")
   }
 
   // MARK: - Data
 
-  /// The images every part uses: a training subset, the validation images, a fixed probe
-  /// batch for gradients and a held-out batch for dead units.
+  /// The images every part uses, from the holdout split: a training subset, the
+  /// validation images, the test images, a fixed probe batch of training images for
+  /// gradients and a held-out batch of validation images for dead and saturated units.
   struct Images {
     var training: LabeledImages
     var validation: LabeledImages
+    var test: LabeledImages
     var probe: GradientTrackedRun.Batch
     var heldOut: GradientTrackedRun.Batch
 
     init(_ dataset: Dataset, plan: Plan, scaled: Bool) {
-      training = dataset.train.subset(Array(0..<min(plan.trainingImages, dataset.train.count)))
-      validation = dataset.test.subset(Array(0..<min(plan.validationImages, dataset.test.count)))
+      let split = Split.holdout.apply(to: dataset, seed: 0)  // holdout's draw is fixed
+      training = split.training.first(plan.trainingImages)
+      validation = split.validation.first(plan.validationImages)
+      test = (split.test ?? dataset.test).first(plan.testImages)
       probe = training.batch(Array(0..<min(plan.probeImages, training.count)), scaled: scaled)
       heldOut = validation.batch(
         Array(0..<min(plan.heldOutImages, validation.count)), scaled: scaled)
     }
   }
 
-  // MARK: - The five parts
+  // MARK: - The six parts
 
   static func showInitialGradients(_ report: GradientFlowReport) {
     let experiment = report.experiment
@@ -158,7 +175,16 @@ struct GradientFlowLesson {
     print(
       "1. Gradients at initialisation: Glorot weights, seeds 1–\(experiment.initialSeeds.count)")
     print("")
-    print("  784 → \(deepest) × 128 → 10: ‖dW‖ of each layer, mean over the seeds")
+    print(
+      "  "
+        + wrapped(
+          "By depth: the measured mean slope f′(z) of layers 2…L−1 over the batch, the"
+            + " layer-to-layer ratio ‖dW_l‖ / ‖dW_l+1‖ (geometric mean over the 128×128"
+            + " layers 2…L), and how much of the last hidden layer's ‖dW‖ is left at"
+            + " layer 1, mean ± std over the seeds:", width: 78, indent: "  "))
+    print(report.depthTable.text)
+    print("")
+    print("  784 → \(deepest) × 128 → 10: ‖dW‖ of each layer, mean over the seeds:")
     print(report.initialNormsTable.text)
     print("")
     print("  the same as bars (log scale; the output layer \(deepest + 1) left out):")
@@ -166,17 +192,9 @@ struct GradientFlowLesson {
     let chart = TextBarChart(
       groups: (0..<deepest).map { layer in
         (label: "  \(layer + 1)", values: deep.map { $0.meanNorms[layer] })
-      }, seriesNames: deep.map(\.activation.displayName), glyphs: ["o", "#", "="], barWidth: 36)
+      }, seriesNames: deep.map(\.activation.displayName), glyphs: ["o", "t", "#", "="],
+      barWidth: 36)
     print(chart.text)
-    print("")
-    print(
-      "  "
-        + wrapped(
-          "By depth: the layer-to-layer ratio ‖dW_l‖ / ‖dW_l+1‖ (geometric mean over the"
-            + " 128×128 layers 2…L) next to the bound on the activation's slope (σ′ ≤ 0.25,"
-            + " ReLU′ ≤ 1), and how much of the last hidden layer's ‖dW‖ is left at layer 1,"
-            + " mean ± std over the seeds:", width: 78, indent: "  "))
-    print(report.depthTable.text)
   }
 
   static func trainDeepNetworks(_ experiment: GradientFlowExperiment, _ data: Images) -> [DeepRun] {
@@ -189,15 +207,15 @@ struct GradientFlowLesson {
     return experiment.deepConfigurations.map { configuration in
       let run = experiment.train(
         configuration, on: data.training, validation: data.validation, probe: data.probe,
-        heldOut: data.heldOut
+        heldOut: data.heldOut, test: data.test
       ) { event in
         if case .step(let progress) = event { bar.update(progress) }
       }
       bar.clear()
       let diverged = run.results.filter(\.diverged).count
       print(
-        "  \(configuration.label.padding(toLength: 38, withPad: " ", startingAt: 0))"
-          + " test \(GradientFlowReport.percent(run.accuracy))"
+        "  \(configuration.label.padding(toLength: 40, withPad: " ", startingAt: 0))"
+          + " validation \(GradientFlowReport.percent(run.accuracy))"
           + (diverged > 0 ? "  (\(diverged) of \(run.results.count) diverged)" : ""))
       fflush(nil)  // show each run as it ends, also in a file or a pipe
       return run
@@ -206,23 +224,55 @@ struct GradientFlowLesson {
 
   static func showDeepTraining(_ report: GradientFlowReport, heldOut: Int) {
     print("")
-    print("  validation accuracy after each epoch:")
+    print("  validation accuracy after each epoch; test accuracy once, after training:")
+    if report.experiment.trainingSeeds.count > 1 {
+      print("  (epochs: mean over the seeds; test: mean ± std)")
+    }
     print(report.accuracyTable.text)
     print("")
     print("  ‖dW‖ of layer 1 at the start (epoch 0) and after each epoch:")
     print(report.firstLayerNormTable.text)
+  }
+
+  static func showUnits(_ report: GradientFlowReport, heldOut: Int) {
     print("")
     print(
       wrapped(
         "3. Dead units: the share of each hidden layer's units whose z ≤ 0 for every one of"
-          + " the \(spacedThousands(heldOut)) held-out test images (a dead ReLU"
+          + " the \(spacedThousands(heldOut)) held-out validation images (a dead ReLU"
           + " unit outputs 0 and learns nothing; a Leaky ReLU one still passes 0.01 of the"
           + " gradient), at the start and after training with Adam", width: 80,
         indent: "   "))
     print(report.deadUnitsTable.text)
-    print("  (start: before training; Leaky ReLU starts from the same weights)")
     print("")
-    print("4. Glorot or He weights for the \(report.experiment.deepest)-layer ReLU network")
+    print(
+      "  "
+        + wrapped(
+          "Saturated units: the share whose slope f′(z) is below"
+            + " \(fixed(Double(GradientFlow.saturationSlope), 2)) for every one of the same"
+            + " images (σ′ for Sigmoid, tanh′ for tanh), at the start and after training:",
+          width: 78, indent: "  "))
+    print(report.saturationTable.text)
+    print("")
+    print(
+      wrapped(
+        "4. Each hidden layer's outputs on the held-out images, mean / spread (per unit the"
+          + " standard deviation over the images, averaged over the units), at the start"
+          + " (epoch 0) and after each epoch", width: 80, indent: "   "))
+    for run in report.activityRuns {
+      print("")
+      print("  \(run.configuration.label):")
+      print(report.activityTable(run).text)
+    }
+  }
+
+  static func showInitializers(_ report: GradientFlowReport) {
+    print("")
+    print(
+      wrapped(
+        "5. Initial weights for the \(report.experiment.deepest)-layer networks: at the start"
+          + " the mean slope f′ of layers 2…L−1 and ‖dW₁‖ / ‖dW_L‖; validation accuracy"
+          + " after training", width: 80, indent: "   "))
     print(report.initializerTable.text)
   }
 
@@ -231,11 +281,12 @@ struct GradientFlowLesson {
   {
     print("")
     print(
-      "5. Learning rates for 784 → 128 → 10 (\(experiment.sweepEpochs) epochs each,"
-        + " final test accuracy)")
+      "6. Learning rates for 784 → 128 → 10 (\(experiment.sweepEpochs) epochs each,"
+        + " validation accuracy)")
     var bar = ProgressBar()
-    return experiment.learningRateSweep.run(on: data.training, validation: data.validation) {
-      event in
+    return experiment.learningRateSweep.run(
+      on: data.training, validation: data.validation, test: data.test
+    ) { event in
       switch event {
       case .training(.step(let progress)): bar.update(progress)
       case .finished:
@@ -249,17 +300,24 @@ struct GradientFlowLesson {
   static func showSweep(_ report: GradientFlowReport) {
     print(report.sweepTable.text)
     print("")
-    print("  test accuracy (%) against log₁₀(learning rate); diverged runs left out:")
-    let glyphs: [Character] = ["*", "o", "+", "x"]
-    let chart = SeriesPlot.text(
-      series: report.sweepColumns.enumerated().map { index, column in
-        (
-          name: "\(column.activation.displayName) \(column.optimizer.rawValue)",
-          glyph: glyphs[index % glyphs.count],
-          points: report.sweepPoints(column.activation, column.optimizer)
-        )
-      }, width: 56, height: 10, yDecimals: 0)
-    print(chart.split(separator: "\n").map { "  " + $0 }.joined(separator: "\n"))
+    print("  the best rate on validation, and the test accuracy of those networks:")
+    print(report.chosenRatesTable.text)
+    let glyphs: [Character] = ["*", "o", "t"]
+    for optimizer in report.sweep?.optimizers ?? [] {
+      print("")
+      print("  \(optimizer.rawValue): validation accuracy (%) against log₁₀(learning rate)")
+      let columns = report.sweepColumns.filter { $0.optimizer == optimizer }
+      let chart = SeriesPlot.text(
+        series: columns.enumerated().map { index, column in
+          (
+            name: "\(column.activation.displayName) \(column.optimizer.rawValue)",
+            glyph: glyphs[index % glyphs.count],
+            points: report.sweepPoints(column.activation, column.optimizer)
+          )
+        }, width: 56, height: 8, yDecimals: 0)
+      print(chart.split(separator: "\n").map { "  " + $0 }.joined(separator: "\n"))
+    }
+    print("  (diverged runs left out)")
   }
 
   // MARK: - Results files
@@ -300,12 +358,20 @@ struct GradientFlowLesson {
     let trainingRows = report.deep.flatMap { run in
       run.results.flatMap { result in
         result.measurements.enumerated().map { epoch, measurement in
-          [
+          let activity = measurement.heldOutActivity
+          func list(_ values: [Double], _ decimals: Int) -> String {
+            values.map { fixed($0, decimals) }.joined(separator: " ")
+          }
+          return [
             run.configuration.label, "\(result.seed)", "\(epoch)",
             epoch == 0 || epoch > result.history.epochs.count
               ? "" : fixed(result.history.epochs[epoch - 1].validationAccuracy, 6),
+            epoch == result.measurements.count - 1
+              ? result.test.map { fixed($0.accuracy, 6) } ?? "" : "",
             measurement.weightGradientNorms.map { "\($0)" }.joined(separator: " "),
-            measurement.deadUnitFractions.map { fixed($0, 4) }.joined(separator: " "),
+            list(measurement.meanSlopes, 6), list(activity.map(\.deadFraction), 4),
+            list(activity.map(\.saturatedFraction), 4), list(activity.map(\.activationMean), 6),
+            activity.map { "\($0.activationSpread)" }.joined(separator: " "),
           ]
         }
       }
@@ -315,8 +381,10 @@ struct GradientFlowLesson {
         "gradient-flow-training.csv",
         CSVTable(
           header: [
-            "run", "seed", "epoch", "validation_accuracy", "dW_norms_per_layer",
-            "dead_fraction_per_hidden_layer",
+            "run", "seed", "epoch", "validation_accuracy", "test_accuracy", "dW_norms_per_layer",
+            "mean_slope_per_hidden_layer", "dead_fraction_per_hidden_layer",
+            "saturated_fraction_per_hidden_layer", "activation_mean_per_hidden_layer",
+            "activation_spread_per_hidden_layer",
           ], rows: trainingRows
         ).text
       ))
@@ -325,11 +393,15 @@ struct GradientFlowLesson {
         (
           "gradient-flow-learning-rates.csv",
           CSVTable(
-            header: ["activation", "optimizer", "learning_rate", "seed", "validation_accuracy"],
+            header: [
+              "activation", "optimizer", "learning_rate", "seed", "validation_accuracy",
+              "test_accuracy",
+            ],
             rows: sweep.points.map {
               [
                 $0.activation.description, $0.optimizer.rawValue, "\($0.learningRate)",
                 "\($0.seed)", $0.validationAccuracy.map { fixed($0, 6) } ?? "diverged",
+                $0.testAccuracy.map { fixed($0, 6) } ?? "",
               ]
             }
           ).text
@@ -338,8 +410,8 @@ struct GradientFlowLesson {
         (
           "gradient-flow-learning-rates.svg",
           SVGLineChart(
-            title: "784 → 128 → 10: test accuracy against learning rate",
-            xLabel: "log10(learning rate)", yLabel: "test accuracy (%)",
+            title: "784 → 128 → 10: validation accuracy against learning rate",
+            xLabel: "log10(learning rate)", yLabel: "validation accuracy (%)",
             series: report.sweepColumns.map { column in
               SVGLineChart.Series(
                 name: "\(column.activation.displayName) \(column.optimizer.rawValue)",
@@ -349,5 +421,12 @@ struct GradientFlowLesson {
         ))
     }
     arguments.writeResultsOrExit(files, program: program)
+  }
+}
+
+extension LabeledImages {
+  /// The first `count` images, or all of them when there are fewer.
+  fileprivate func first(_ count: Int) -> LabeledImages {
+    subset(Array(0..<min(count, self.count)))
   }
 }

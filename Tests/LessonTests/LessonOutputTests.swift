@@ -11,18 +11,44 @@ import Testing
 ///     ```text
 ///     …
 ///     ```
+///
+/// A lesson whose quick run ends in parts too short to mean anything quotes only its
+/// first part: the output up to (not including) the first line that starts with the
+/// quoted text, trailing blank lines dropped. The line must exist, and every line before
+/// it must match.
+///
+///     <!-- output: swift run lesson07-gradient-flow --quick, up to "2. Training" -->
 @Suite("Lesson programs")
 struct LessonOutputTests {
   @Test("the lesson shows the program's --quick output", arguments: lessonPrograms.map(\.program))
   func outputMatchesLesson(_ program: String) throws {
     let lesson = lessonPrograms.first { $0.program == program }!.lesson
     let text = try packageFile(lesson)
-    let marker = "<!-- output: swift run \(program) --quick -->"
+    let (marker, upTo) = try #require(
+      outputMarker(for: program, in: text),
+      "\(lesson) has no <!-- output: swift run \(program) --quick … --> marker")
     let shown = try #require(
       fencedBlock(after: marker, in: text), "\(lesson) has no block after \(marker)")
     let run = try BuiltProgram(named: program).run(["--quick"])
     #expect(run.status == 0, "\(program) --quick exited with \(run.status): \(run.errors)")
-    expectSameLines(run.output, shown, what: "\(program) --quick", against: lesson)
+    var output = run.output
+    if let upTo {
+      output = try #require(
+        firstPart(of: run.output, upTo: upTo),
+        "\(program) --quick prints no line starting with \"\(upTo)\"")
+    }
+    expectSameLines(output, shown, what: "\(program) --quick", against: lesson)
+  }
+
+  @Test("a partial quote ends before its line, trailing blank lines dropped")
+  func partialQuote() {
+    let output = "a\nb\n\n2. Training\nc\n"
+    #expect(firstPart(of: output, upTo: "2. Training") == "a\nb\n")
+    #expect(firstPart(of: output, upTo: "3. Missing") == nil)
+    let text = "x\n<!-- output: swift run p --quick, up to \"2. T\" -->\n```text\na\n```\n"
+    #expect(outputMarker(for: "p", in: text)?.upTo == "2. T")
+    #expect(outputMarker(for: "p", in: "<!-- output: swift run p --quick -->")?.upTo == nil)
+    #expect(outputMarker(for: "q", in: text) == nil)
   }
 
   @Test("output fits 80 columns", arguments: lessonPrograms.map(\.program))
@@ -64,6 +90,29 @@ struct LessonOutputTests {
     #expect(lines.suffix(4).contains { $0.contains("--filter Lesson") })
     #expect(lines.last?.hasPrefix("Next:") == true)
   }
+}
+
+/// The `--quick` output marker of `program` in `text`: the whole marker, and the line
+/// prefix the quote stops at when it quotes only the first part (nil: the whole output).
+func outputMarker(for program: String, in text: String) -> (marker: String, upTo: String?)? {
+  let whole = "<!-- output: swift run \(program) --quick -->"
+  if text.contains(whole) { return (whole, nil) }
+  let start = "<!-- output: swift run \(program) --quick, up to \""
+  guard let range = text.range(of: start),
+    let close = text[range.upperBound...].range(of: "\" -->")
+  else { return nil }
+  let upTo = String(text[range.upperBound..<close.lowerBound])
+  return (start + upTo + "\" -->", upTo)
+}
+
+/// The lines of `output` before the first line starting with `upTo`, trailing blank lines
+/// dropped, each ending in a newline; nil when no line starts with `upTo`.
+func firstPart(of output: String, upTo: String) -> String? {
+  let lines = output.split(separator: "\n", omittingEmptySubsequences: false)
+  guard let end = lines.firstIndex(where: { $0.hasPrefix(upTo) }) else { return nil }
+  var kept = Array(lines[..<end])
+  while kept.last?.isEmpty == true { kept.removeLast() }
+  return kept.map { $0 + "\n" }.joined()
 }
 
 /// The fenced block right after `marker`, without its fences.

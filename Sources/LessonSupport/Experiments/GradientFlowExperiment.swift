@@ -2,15 +2,20 @@ import MNISTData
 import NeuralKit
 
 /// Lesson 07's experiment: how the gradient reaches each layer of 784 → L × 128 → 10
-/// networks, at initialisation and during training, with Sigmoid, ReLU and Leaky ReLU.
+/// networks, at initialisation and during training, with Sigmoid, tanh, ReLU and Leaky
+/// ReLU.
 ///
 ///     let experiment = GradientFlowExperiment(options: options, trainingSeeds: [1])
-///     let initial = experiment.measureInitialGradients(probe: probe)    // parts 1 and 4
-///     let deep = experiment.deepConfigurations.map {                    // parts 2 to 4
+///     let initial = experiment.measureInitialGradients(probe: probe)    // part 1
+///     let deep = experiment.deepConfigurations.map {                    // parts 2 to 5
 ///       experiment.train($0, on: training, validation: validation, probe: probe,
-///                        heldOut: heldOut)
+///                        heldOut: heldOut, test: test)
 ///     }
-///     let sweep = experiment.learningRateSweep.run(on: training, validation: validation)
+///     let sweep = experiment.learningRateSweep.run(                     // part 6
+///       on: training, validation: validation, test: test)
+///
+/// Every choice (the best learning rate) is made on the validation images; the test images
+/// are evaluated once per trained network, after training.
 ///
 /// Controlled as lesson 06 is: one seed draws the weights before the activation plays any
 /// part, so every activation starts from the same weights, and sees the same batches.
@@ -26,11 +31,18 @@ public struct GradientFlowExperiment: Sendable {
   /// Seeds of every training run.
   public var trainingSeeds: [UInt64]
   /// The activations compared.
-  public var activations: [Activation] = [.sigmoid, .relu, .leakyReLU(alpha: 0.01)]
+  public var activations: [Activation] = [.sigmoid, .tanh, .relu, .leakyReLU(alpha: 0.01)]
   /// Plain SGD's rate for the deep runs (what the source post's notebook used).
   public var sgdRate: Float = 0.01
   /// Adam's rate for the deep runs (Keras' default).
   public var adamRate: Float = 0.001
+  /// Adam's ε in the extra deep Sigmoid run: far below the ~1e-9 per-weight gradients of
+  /// its first layer, where Keras' 1e-7 is far above them.
+  public var smallEpsilon: Float = 1e-10
+  /// Glorot's limit times this in the extra deep Sigmoid runs: σ′(0) · 4 = 1.
+  public var sigmoidWeightScale: Float = 4
+  /// The activations of the learning-rate sweep.
+  public var sweepActivations: [Activation] = [.relu, .sigmoid, .tanh]
   /// The rates of the sweep on 784 → 128 → 10.
   public var learningRates: [Float] = [0.0001, 0.001, 0.01, 0.1, 1]
   /// Epochs of each sweep run: at most 2, so the default run stays under 3 minutes.
@@ -73,7 +85,8 @@ public struct GradientFlowExperiment: Sendable {
 
   /// The deep runs, in the order they are trained: each activation with SGD, then with
   /// Adam; ReLU and Leaky ReLU with Adam at ten times the rate (dead units); ReLU with He
-  /// weights, SGD and Adam.
+  /// weights, SGD and Adam; Sigmoid with Adam's ε at `smallEpsilon`; Sigmoid with
+  /// `sigmoidWeightScale` × Glorot's limit, SGD and Adam.
   public var deepConfigurations: [DeepConfiguration] {
     var configurations: [DeepConfiguration] = []
     for optimizer in [OptimizerChoice.sgd, .adam] {
@@ -84,7 +97,7 @@ public struct GradientFlowExperiment: Sendable {
             initializer: .glorotUniform))
       }
     }
-    for activation in activations where activation != .sigmoid {
+    for activation in activations where [.relu, .leakyReLU(alpha: 0.01)].contains(activation) {
       configurations.append(
         DeepConfiguration(
           activation: activation, optimizer: .adam, learningRate: adamRate * 10,
@@ -95,6 +108,18 @@ public struct GradientFlowExperiment: Sendable {
         DeepConfiguration(
           activation: .relu, optimizer: optimizer, learningRate: baseRate(optimizer),
           initializer: .heUniform))
+    }
+    if activations.contains(.sigmoid) {
+      configurations.append(
+        DeepConfiguration(
+          activation: .sigmoid, optimizer: .adam, learningRate: adamRate,
+          initializer: .glorotUniform, adamEpsilon: smallEpsilon))
+      for optimizer in [OptimizerChoice.sgd, .adam] {
+        configurations.append(
+          DeepConfiguration(
+            activation: .sigmoid, optimizer: optimizer, learningRate: baseRate(optimizer),
+            initializer: .scaledGlorotUniform(factor: sigmoidWeightScale)))
+      }
     }
     return configurations
   }
@@ -108,7 +133,7 @@ public struct GradientFlowExperiment: Sendable {
   public func train(
     _ configuration: DeepConfiguration, on training: LabeledImages, validation: LabeledImages,
     probe: GradientTrackedRun.Batch, heldOut: GradientTrackedRun.Batch,
-    observe: (TrainingEvent) -> Void = { _ in }
+    test: LabeledImages? = nil, observe: (TrainingEvent) -> Void = { _ in }
   ) -> DeepRun {
     var options = self.options
     options.hiddenLayers = Array(repeating: width, count: deepest)
@@ -116,20 +141,22 @@ public struct GradientFlowExperiment: Sendable {
     options.optimizer = configuration.optimizer
     options.learningRate = configuration.learningRate
     options.initializer = configuration.initializer
+    if let epsilon = configuration.adamEpsilon { options.adamEpsilon = epsilon }
     let results = trainingSeeds.map { seed in
       GradientTrackedRun(options: options, seed: seed).train(
-        on: training, validation: validation, probe: probe, heldOut: heldOut, observe: observe)
+        on: training, validation: validation, probe: probe, heldOut: heldOut, test: test,
+        observe: observe)
     }
     return DeepRun(configuration: configuration, results: results)
   }
 
-  /// The sweep: ReLU and Sigmoid, Adam and SGD, every rate, on 784 → 128 → 10.
+  /// The sweep: ReLU, Sigmoid and tanh, Adam and SGD, every rate, on 784 → 128 → 10.
   public var learningRateSweep: LearningRateSweep {
     var options = self.options
     options.hiddenLayers = [width]
     options.epochs = sweepEpochs
     return LearningRateSweep(
-      options: options, activations: [.relu, .sigmoid], optimizers: [.adam, .sgd],
+      options: options, activations: sweepActivations, optimizers: [.adam, .sgd],
       learningRates: learningRates, seeds: trainingSeeds)
   }
 }
@@ -152,6 +179,13 @@ public struct InitialGradients: Equatable, Sendable {
     }
   }
 
+  /// The mean slope of layers 2 … L − 1 over the seeds; nil with fewer than three hidden
+  /// layers.
+  public var meanSlope: Summary? {
+    let values = measurements.compactMap(\.hiddenLayerMeanSlope)
+    return values.isEmpty ? nil : Summary(values)
+  }
+
   /// The layer-to-layer ratio over the seeds; nil with fewer than three hidden layers.
   public var ratio: Summary? {
     let values = measurements.compactMap(\.hiddenLayerRatio)
@@ -172,22 +206,43 @@ public struct DeepConfiguration: Equatable, Sendable {
   public var learningRate: Float
   /// How the weights are drawn.
   public var initializer: Initializer
+  /// Adam's ε when not Keras' 1e-7; nil: the default.
+  public var adamEpsilon: Float?
 
   /// A configuration of given values.
   public init(
     activation: Activation, optimizer: OptimizerChoice, learningRate: Float,
-    initializer: Initializer
+    initializer: Initializer, adamEpsilon: Float? = nil
   ) {
     self.activation = activation
     self.optimizer = optimizer
     self.learningRate = learningRate
     self.initializer = initializer
+    self.adamEpsilon = adamEpsilon
   }
 
-  /// `ReLU, sgd 0.01, he-uniform` (the weights only when not Glorot).
+  /// `ReLU, sgd 0.01, he-uniform` (the weights only when not Glorot, ε only when set).
   public var label: String {
     "\(activation.displayName), \(optimizer.rawValue) \(GradientFlowReport.rate(learningRate))"
+      + (adamEpsilon.map { ", ε \(GradientFlowReport.rate($0))" } ?? "")
       + (initializer == .glorotUniform ? "" : ", \(initializer)")
+  }
+
+  /// The network column of the tables: `Sigmoid`, `ReLU He`, `Sigmoid 4×Glorot`.
+  public var networkName: String {
+    switch initializer {
+    case .glorotUniform: return activation.displayName
+    case .heUniform: return activation.displayName + " He"
+    case .scaledGlorotUniform(let factor):
+      return activation.displayName + " \(GradientFlowReport.rate(factor))×Glorot"
+    default: return activation.displayName + " \(initializer)"
+    }
+  }
+
+  /// The optimizer column of the tables: `adam 0.001`, `adam 0.001 ε1e-10`.
+  public var optimizerName: String {
+    "\(optimizer.rawValue) \(GradientFlowReport.rate(learningRate))"
+      + (adamEpsilon.map { " ε\(GradientFlowReport.rate($0))" } ?? "")
   }
 }
 
@@ -201,6 +256,12 @@ public struct DeepRun: Equatable, Sendable {
   /// Final validation accuracy over the seeds that did not diverge; nil if all did.
   public var accuracy: Summary? {
     let values = results.compactMap(\.finalAccuracy)
+    return values.isEmpty ? nil : Summary(values)
+  }
+
+  /// Test accuracy over the seeds that have one; nil if none has.
+  public var testAccuracy: Summary? {
+    let values = results.compactMap { $0.test?.accuracy }
     return values.isEmpty ? nil : Summary(values)
   }
 }

@@ -39,10 +39,11 @@ public struct GradientFlowReport: Sendable {
     initial.filter { $0.initializer == .glorotUniform && $0.depth == deepest }
   }
 
-  /// The deep runs at the base rates with Glorot weights: one per activation and optimizer.
+  /// The deep runs at the base rates with Glorot weights and Adam's default ε: one per
+  /// activation and optimizer.
   public var baseRuns: [DeepRun] {
     deep.filter {
-      $0.configuration.initializer == .glorotUniform
+      $0.configuration.initializer == .glorotUniform && $0.configuration.adamEpsilon == nil
         && $0.configuration.learningRate == experiment.baseRate($0.configuration.optimizer)
     }
   }
@@ -63,62 +64,110 @@ public struct GradientFlowReport: Sendable {
       headers: ["layer", "W"] + deepestInitial.map(\.activation.displayName), rows: rows)
   }
 
-  /// Per depth and activation: the slope's bound, the layer-to-layer ratio and ‖dW₁‖/‖dW_L‖.
+  /// Per depth and activation: the measured mean slope f′ of layers 2 … L − 1, the
+  /// layer-to-layer ratio and ‖dW₁‖/‖dW_L‖, each mean ± std over the seeds.
   public var depthTable: TextTable {
     let rows = initial.filter { $0.initializer == .glorotUniform }.map { result -> [String] in
       [
         "\(result.depth)", result.activation.displayName,
-        result.activation == .sigmoid ? "0.25" : "1",
-        result.ratio.map { $0.plusMinus(3) }
-          ?? "— (L < 3)",
+        result.meanSlope.map { $0.plusMinus(3) } ?? "— (L < 3)",
+        result.ratio.map { $0.plusMinus(3) } ?? "— (L < 3)",
         "\(scientific(result.firstToLast.mean)) ± \(scientific(result.firstToLast.standardDeviation))",
       ]
     }
     return TextTable(
-      headers: ["L", "activation", "bound", "ratio l / l+1", "layer 1 / layer L"], rows: rows)
+      headers: ["L", "activation", "mean f′", "ratio l / l+1", "layer 1 / layer L"], rows: rows)
   }
 
-  /// Validation accuracy after each epoch of the base runs.
+  /// Validation accuracy after each epoch of every deep run, and the test accuracy once
+  /// at the end. With several seeds the epoch columns show the mean only (so the table
+  /// fits 80 columns) and the test column mean ± std.
   public var accuracyTable: TextTable {
-    perEpochTable(1...experiment.options.epochs) { run, epoch in
-      Self.percent(
-        Self.summary(
-          run.results.compactMap {
-            $0.history.epochs.count >= epoch && !$0.diverged
-              ? $0.history.epochs[epoch - 1].validationAccuracy : nil
-          }))
+    let epochs = 1...experiment.options.epochs
+    return TextTable(
+      headers: ["network", "optimizer"] + epochs.map { "epoch \($0)" } + ["test"],
+      rows: deep.map { run in
+        Self.runColumns(run)
+          + epochs.map { epoch in
+            Self.meanPercent(
+              Self.summary(
+                run.results.compactMap {
+                  $0.history.epochs.count >= epoch && !$0.diverged
+                    ? $0.history.epochs[epoch - 1].validationAccuracy : nil
+                }))
+          } + [run.testAccuracy.map { Self.percent($0) } ?? "—"]
+      })
+  }
+
+  /// The runs whose first-layer gradient is followed: Glorot-family weights at the base
+  /// rates (the ten-times-larger rates and He weights left out).
+  public var trackedRuns: [DeepRun] {
+    deep.filter {
+      $0.configuration.initializer != .heUniform
+        && $0.configuration.learningRate == experiment.baseRate($0.configuration.optimizer)
     }
   }
 
-  /// ‖dW₁‖ at the start (epoch 0) and after each epoch of the base runs.
+  /// ‖dW₁‖ at the start (epoch 0) and after each epoch of `trackedRuns`.
   public var firstLayerNormTable: TextTable {
-    perEpochTable(0...experiment.options.epochs) { run, epoch in
-      let values = run.results.compactMap {
-        $0.measurements.count > epoch ? $0.measurements[epoch].weightGradientNorms[0] : nil
-      }
-      return values.isEmpty ? "—" : scientific(Summary(values).mean)
-    }
-  }
-
-  /// A table of the base runs with one column per epoch in `epochs`, after the network
-  /// and optimizer columns; `cell(run, epoch)` fills each.
-  private func perEpochTable(
-    _ epochs: ClosedRange<Int>, _ cell: (DeepRun, Int) -> String
-  ) -> TextTable {
-    TextTable(
+    let epochs = 0...experiment.options.epochs
+    return TextTable(
       headers: ["network", "optimizer"] + epochs.map { "epoch \($0)" },
-      rows: baseRuns.map { run in Self.runColumns(run) + epochs.map { cell(run, $0) } })
+      rows: trackedRuns.map { run in
+        Self.runColumns(run)
+          + epochs.map { epoch in
+            let values = run.results.compactMap {
+              $0.measurements.count > epoch ? $0.measurements[epoch].weightGradientNorms[0] : nil
+            }
+            return values.isEmpty ? "—" : scientific(Summary(values).mean)
+          }
+      })
   }
 
-  /// The Adam runs of ReLU and Leaky ReLU, ReLU first, smaller rate first.
+  /// The Adam runs of ReLU and Leaky ReLU with Glorot weights, ReLU first, smaller rate
+  /// first.
   private var adamRectifierRuns: [DeepRun] {
     deep.filter {
-      $0.configuration.activation != .sigmoid && $0.configuration.initializer == .glorotUniform
-        && $0.configuration.optimizer == .adam
+      [.relu, .leakyReLU(alpha: 0.01)].contains($0.configuration.activation)
+        && $0.configuration.initializer == .glorotUniform && $0.configuration.optimizer == .adam
     }.sorted {
       ($0.configuration.activation == .relu ? 0 : 1, $0.configuration.learningRate)
         < ($1.configuration.activation == .relu ? 0 : 1, $1.configuration.learningRate)
     }
+  }
+
+  /// The base run of an activation and optimizer (Glorot weights, base rate, default ε).
+  public func baseRun(_ activation: Activation, _ optimizer: OptimizerChoice) -> DeepRun? {
+    baseRuns.first {
+      $0.configuration.activation == activation && $0.configuration.optimizer == optimizer
+        && $0.configuration.adamEpsilon == nil
+    }
+  }
+
+  /// One column of a per-layer table: a run, before training (`start`) or after it.
+  public typealias LayerColumn = (header: String, run: DeepRun, start: Bool)
+
+  /// A table of one value per hidden layer (on the held-out batch) for each column, in
+  /// percent, with a last row of the mean over the layers. Diverged runs are left out of
+  /// the after-training cells.
+  func perLayerShareTable(_ columns: [LayerColumn], _ value: (LayerActivity) -> Double)
+    -> TextTable
+  {
+    func cell(_ column: LayerColumn, _ layerValue: ([LayerActivity]) -> Double) -> String {
+      let values = column.run.results.compactMap { result -> Double? in
+        guard column.start || !result.diverged else { return nil }
+        let measurement = column.start ? result.measurements.first : result.measurements.last
+        guard let activity = measurement?.heldOutActivity, !activity.isEmpty else { return nil }
+        return layerValue(activity)
+      }
+      return values.isEmpty ? "—" : fixed(Summary(values).mean * 100, 1) + "%"
+    }
+    let rows = (0..<deepest).map { layer in
+      ["\(layer + 1)"] + columns.map { column in cell(column) { value($0[layer]) } }
+    }
+    let mean =
+      ["mean"] + columns.map { column in cell(column) { Summary($0.map(value)).mean } }
+    return TextTable(headers: ["layer"] + columns.map(\.header), rows: rows + [mean])
   }
 
   /// Dead units per hidden layer: the first ReLU run before training, then every Adam run
@@ -126,44 +175,109 @@ public struct GradientFlowReport: Sendable {
   public var deadUnitsTable: TextTable {
     let runs = adamRectifierRuns
     guard let first = runs.first else { return TextTable(headers: ["layer"], rows: []) }
-    let columns = [(first, true)] + runs.map { ($0, false) }
-    func cell(_ run: DeepRun, start: Bool, _ value: (GradientMeasurement) -> Double) -> String {
-      let values = run.results.compactMap { result -> Double? in
-        guard start || !result.diverged else { return nil }
-        return (start ? result.measurements.first : result.measurements.last).map(value)
-      }
-      return values.isEmpty ? "diverged" : fixed(Summary(values).mean * 100, 1) + "%"
-    }
-    let rows = (0..<deepest).map { layer in
-      ["\(layer + 1)"] + columns.map { cell($0.0, start: $0.1) { $0.deadUnitFractions[layer] } }
-    }
-    let mean =
-      ["mean"] + columns.map { cell($0.0, start: $0.1) { Summary($0.deadUnitFractions).mean } }
-    let headers =
-      ["layer", "start"]
+    let columns: [LayerColumn] =
+      [("start", first, true)]
       + runs.map {
-        ($0.configuration.activation == .relu ? "ReLU " : "Leaky ")
-          + Self.rate($0.configuration.learningRate)
+        (
+          ($0.configuration.activation == .relu ? "ReLU " : "Leaky ")
+            + Self.rate($0.configuration.learningRate), $0, false
+        )
       }
-    return TextTable(headers: headers, rows: rows + [mean])
+    return perLayerShareTable(columns, \.deadFraction)
   }
 
-  /// Glorot against He for the deep ReLU network: ‖dW₁‖/‖dW_L‖ at the start and the test
-  /// accuracy with each optimizer.
+  /// Saturated units per hidden layer (f′ < 0.01 for every held-out image): Sigmoid at
+  /// the start, after SGD and after Adam; Sigmoid with scaled Glorot weights at the start
+  /// and after Adam; tanh at the start and after Adam.
+  public var saturationTable: TextTable {
+    let scaled = Initializer.scaledGlorotUniform(factor: experiment.sigmoidWeightScale)
+    let chosen: [(String, DeepRun?, Bool)] = [
+      ("σ start", baseRun(.sigmoid, .sgd), true), ("σ sgd", baseRun(.sigmoid, .sgd), false),
+      ("σ adam", baseRun(.sigmoid, .adam), false),
+      ("σ ×\(Self.rate(experiment.sigmoidWeightScale)) start", run(.sigmoid, .adam, scaled), true),
+      ("σ ×\(Self.rate(experiment.sigmoidWeightScale)) adam", run(.sigmoid, .adam, scaled), false),
+      ("tanh start", baseRun(.tanh, .adam), true), ("tanh adam", baseRun(.tanh, .adam), false),
+    ]
+    let columns = chosen.compactMap { header, run, start -> LayerColumn? in
+      run.map { (header, $0, start) }
+    }
+    return perLayerShareTable(columns, \.saturatedFraction)
+  }
+
+  /// The runs whose activations are followed epoch by epoch: Sigmoid with SGD, with Adam,
+  /// with Adam at the small ε and with Adam from scaled Glorot weights, and ReLU with Adam.
+  public var activityRuns: [DeepRun] {
+    let sigmoidSmallEpsilon = deep.filter {
+      $0.configuration.activation == .sigmoid && $0.configuration.adamEpsilon != nil
+    }
+    let scaled = Initializer.scaledGlorotUniform(factor: experiment.sigmoidWeightScale)
+    return [baseRun(.sigmoid, .sgd), baseRun(.sigmoid, .adam)].compactMap { $0 }
+      + sigmoidSmallEpsilon
+      + [run(.sigmoid, .adam, scaled), baseRun(.relu, .adam)].compactMap { $0 }
+  }
+
+  /// Per hidden layer of `run`, the outputs' mean and spread on the held-out images at the
+  /// start and after each epoch, mean over the seeds: `0.500 / 8.4e-02`.
+  public func activityTable(_ run: DeepRun) -> TextTable {
+    let epochs = 0...experiment.options.epochs
+    let rows = (0..<deepest).map { layer -> [String] in
+      ["\(layer + 1)"]
+        + epochs.map { epoch in
+          let activities = run.results.compactMap { result -> LayerActivity? in
+            guard result.measurements.count > epoch,
+              result.measurements[epoch].heldOutActivity.count > layer
+            else { return nil }
+            return result.measurements[epoch].heldOutActivity[layer]
+          }
+          guard !activities.isEmpty else { return "—" }
+          let mean = Summary(activities.map(\.activationMean)).mean
+          let spread = Summary(activities.map(\.activationSpread)).mean
+          return "\(fixed(mean, 3)) / \(scientific(spread))"
+        }
+    }
+    return TextTable(headers: ["layer"] + epochs.map { "epoch \($0)" }, rows: rows)
+  }
+
+  /// The deep run of an activation, optimizer and initializer at the base rate.
+  public func run(
+    _ activation: Activation, _ optimizer: OptimizerChoice, _ initializer: Initializer
+  ) -> DeepRun? {
+    deep.first {
+      $0.configuration.activation == activation && $0.configuration.initializer == initializer
+        && $0.configuration.optimizer == optimizer && $0.configuration.adamEpsilon == nil
+        && $0.configuration.learningRate == experiment.baseRate(optimizer)
+    }
+  }
+
+  /// The initializer comparisons: ReLU with Glorot and He, Sigmoid with Glorot and
+  /// `sigmoidWeightScale` × Glorot.
+  public var initializerPairs: [(activation: Activation, initializer: Initializer)] {
+    [
+      (.relu, .glorotUniform), (.relu, .heUniform), (.sigmoid, .glorotUniform),
+      (.sigmoid, .scaledGlorotUniform(factor: experiment.sigmoidWeightScale)),
+    ]
+  }
+
+  /// Per initializer comparison: at the start the mean f′ of layers 2 … L − 1 and
+  /// ‖dW₁‖/‖dW_L‖ (on the probe batch, over the training seeds), then the validation
+  /// accuracy after training with each optimizer.
   public var initializerTable: TextTable {
-    let rows = [Initializer.glorotUniform, .heUniform].map { initializer -> [String] in
-      let chosen = deep.filter {
-        $0.configuration.activation == .relu && $0.configuration.initializer == initializer
-          && $0.configuration.learningRate == experiment.baseRate($0.configuration.optimizer)
-      }
-      let first = chosen.first?.results.map { $0.measurements[0].firstToLastHidden } ?? []
-      return [initializer.description, first.isEmpty ? "—" : scientific(Summary(first).mean)]
+    let rows = initializerPairs.compactMap { activation, initializer -> [String]? in
+      guard let sgd = run(activation, .sgd, initializer) else { return nil }
+      let start = sgd.results.map { $0.measurements[0] }
+      let slopes = start.compactMap(\.hiddenLayerMeanSlope)
+      return [
+        activation.displayName, initializer.description,
+        slopes.isEmpty ? "—" : fixed(Summary(slopes).mean, 3),
+        scientific(Summary(start.map(\.firstToLastHidden)).mean),
+      ]
         + [OptimizerChoice.sgd, .adam].map { optimizer in
-          Self.percent(chosen.first { $0.configuration.optimizer == optimizer }?.accuracy)
+          Self.percent(run(activation, optimizer, initializer)?.accuracy)
         }
     }
     return TextTable(
-      headers: ["weights", "layer 1 / layer L at start", "test, sgd", "test, adam"], rows: rows)
+      headers: ["network", "weights", "mean f′", "layer 1 / L", "val, sgd", "val, adam"],
+      rows: rows)
   }
 
   /// The sweep's columns: each optimizer with each activation.
@@ -174,19 +288,36 @@ public struct GradientFlowReport: Sendable {
     }
   }
 
-  /// Final accuracy per rate, one column per optimizer and activation.
+  /// Final validation accuracy per rate, one column per optimizer and activation; the
+  /// mean over the seeds (`chosenRatesTable` gives ± std for the chosen rates).
   public var sweepTable: TextTable {
     guard let sweep else { return TextTable(headers: ["rate"], rows: []) }
     let rows = sweep.learningRates.map { learningRate in
       [Self.rate(learningRate)]
         + sweepColumns.map {
-          Self.percent(sweep.accuracy($0.activation, $0.optimizer, learningRate))
+          Self.meanPercent(sweep.accuracy($0.activation, $0.optimizer, learningRate))
         }
     }
     return TextTable(
       headers: ["rate"]
         + sweepColumns.map { "\($0.activation.displayName) \($0.optimizer.rawValue)" },
       rows: rows)
+  }
+
+  /// Per sweep column, the rate with the best validation accuracy, that accuracy and the
+  /// test accuracy of the same networks, evaluated once.
+  public var chosenRatesTable: TextTable {
+    guard let sweep else { return TextTable(headers: ["network"], rows: []) }
+    let rows = sweepColumns.compactMap { column -> [String]? in
+      guard let best = sweep.bestRate(column.activation, column.optimizer) else { return nil }
+      return [
+        "\(column.activation.displayName) \(column.optimizer.rawValue)", Self.rate(best),
+        Self.percent(sweep.accuracy(column.activation, column.optimizer, best)),
+        sweep.testAccuracy(column.activation, column.optimizer, best).map { Self.percent($0) }
+          ?? "—",
+      ]
+    }
+    return TextTable(headers: ["network", "best rate", "validation", "test"], rows: rows)
   }
 
   /// Accuracy (%) against log₁₀(rate) for one column of the sweep; diverged rates left out.
@@ -204,20 +335,24 @@ public struct GradientFlowReport: Sendable {
   // MARK: Verdict
 
   /// One sentence per claim, from the numbers: gradient flow at the start, deep training
-  /// with each optimizer, dead units, learning rates, initialisation.
+  /// with each optimizer, Adam's ε, dead and saturated units, the outputs' spread,
+  /// learning rates, initialisation.
   public var verdict: [String] {
     var sentences: [String] = []
     if let sentence = gradientFlowSentence { sentences.append(sentence) }
     for optimizer in [OptimizerChoice.sgd, .adam] {
       if let sentence = deepTrainingSentence(optimizer) { sentences.append(sentence) }
     }
+    if let sentence = epsilonSentence { sentences.append(sentence) }
     for activation in [Activation.relu, .leakyReLU(alpha: 0.01)] {
       if let sentence = deadUnitSentence(activation) { sentences.append(sentence) }
     }
+    if let sentence = saturationSentence { sentences.append(sentence) }
+    if let sentence = spreadSentence { sentences.append(sentence) }
     for optimizer in sweep?.optimizers ?? [] {
       if let sentence = learningRateSentence(optimizer) { sentences.append(sentence) }
     }
-    if let sentence = initializerSentence { sentences.append(sentence) }
+    sentences += initializerSentences
     if experiment.trainingSeeds.count < 2 {
       sentences.append(
         "Training results are from one seed: differences of a point or two may be noise;"
@@ -227,30 +362,65 @@ public struct GradientFlowReport: Sendable {
   }
 
   private var gradientFlowSentence: String? {
-    let sigmoidRun = deepestInitial.first { $0.activation == .sigmoid }
-    let reluRun = deepestInitial.first { $0.activation == .relu }
-    guard let sigmoidRun, let reluRun, let sigmoid = sigmoidRun.ratio, let relu = reluRun.ratio
-    else { return nil }
+    func factor(_ activation: Activation) -> (ratio: Summary, slope: Summary, left: Double)? {
+      guard let run = deepestInitial.first(where: { $0.activation == activation }),
+        let ratio = run.ratio, let slope = run.meanSlope
+      else { return nil }
+      return (ratio, slope, run.firstToLast.mean)
+    }
+    guard let sigmoid = factor(.sigmoid), let relu = factor(.relu) else { return nil }
+    let tanh = factor(.tanh).map {
+      "; with tanh \(fixed($0.ratio.mean, 2)) (mean tanh′ \(fixed($0.slope.mean, 2)))"
+    }
     return "Gradient flow at the start: with Sigmoid each layer going back keeps"
-      + " \(fixed(sigmoid.mean, 2)) of the next one's ‖dW‖"
-      + " (\(sigmoid.mean <= 0.25 ? "within" : "above") the 0.25 bound), so in"
-      + " \(deepest) layers layer 1 gets \(Self.times(sigmoidRun.firstToLast.mean)) the last"
-      + " hidden layer's ‖dW‖; with ReLU the factor is \(fixed(relu.mean, 2)) and layer 1"
-      + " gets \(Self.times(reluRun.firstToLast.mean)) it."
-      + (sigmoid.mean <= 0.25 && relu.mean > 0.5 ? " The study's claim 2 holds as measured." : "")
+      + " \(fixed(sigmoid.ratio.mean, 2)) of the next one's ‖dW‖, next to a measured mean σ′"
+      + " of \(fixed(sigmoid.slope.mean, 2)), so in \(deepest) layers layer 1 gets"
+      + " \(Self.times(sigmoid.left)) the last hidden layer's ‖dW‖\(tanh ?? ""); with ReLU the"
+      + " factor is \(fixed(relu.ratio.mean, 2)) and layer 1 gets \(Self.times(relu.left)) it."
   }
 
   private func deepTrainingSentence(_ optimizer: OptimizerChoice) -> String? {
-    let runs = baseRuns.filter { $0.configuration.optimizer == optimizer }
-    guard let sigmoid = runs.first(where: { $0.configuration.activation == .sigmoid }),
-      let relu = runs.first(where: { $0.configuration.activation == .relu })
+    guard let sigmoid = baseRun(.sigmoid, optimizer), let relu = baseRun(.relu, optimizer)
     else { return nil }
     let learns = (sigmoid.accuracy?.mean ?? 0) >= 0.2
+    let tanh = baseRun(.tanh, optimizer).map { "; tanh \(Self.percent($0.accuracy))" }
     return "Deep training with \(optimizer == .sgd ? "plain SGD" : "Adam")"
-      + " (\(Self.rate(sigmoid.configuration.learningRate))): the \(deepest)-layer Sigmoid"
-      + " network reaches \(Self.percent(sigmoid.accuracy)) (chance is about 10%)"
-      + (learns ? "" : ", it does not learn in this budget")
-      + "; ReLU reaches \(Self.percent(relu.accuracy))."
+      + " (\(Self.rate(sigmoid.configuration.learningRate))), validation accuracy: the"
+      + " \(deepest)-layer Sigmoid network \(Self.percent(sigmoid.accuracy)) (chance is about"
+      + " 10%)" + (learns ? "" : ", it does not learn in this budget") + (tanh ?? "")
+      + "; ReLU \(Self.percent(relu.accuracy))."
+  }
+
+  private var epsilonSentence: String? {
+    guard let small = deep.first(where: { $0.configuration.adamEpsilon != nil }),
+      let epsilon = small.configuration.adamEpsilon,
+      let standard = baseRun(small.configuration.activation, .adam)
+    else { return nil }
+    func firstLayer(_ run: DeepRun) -> String {
+      let values = run.results.compactMap { $0.measurements.last?.weightGradientNorms.first }
+      return values.isEmpty ? "—" : scientific(Summary(values).mean)
+    }
+    let neither =
+      max(small.accuracy?.mean ?? 0, standard.accuracy?.mean ?? 0) < 0.2
+      ? "; neither reaches 20% in this budget" : ""
+    return "Adam's ε for the deep \(small.configuration.activation.displayName) network:"
+      + " \(Self.rate(epsilon)) gives \(Self.percent(small.accuracy)) validation accuracy,"
+      + " Keras' 1e-07 \(Self.percent(standard.accuracy))\(neither); layer 1's ‖dW‖ after"
+      + " training \(firstLayer(small)) and \(firstLayer(standard))."
+  }
+
+  /// The mean over layers of a held-out value of a run, at the start or after training.
+  private func layerMean(
+    _ run: DeepRun, start: Bool, _ value: (LayerActivity) -> Double
+  ) -> String {
+    let values = run.results.filter { start || !$0.diverged }.compactMap { result -> Double? in
+      guard
+        let activity = (start ? result.measurements.first : result.measurements.last)?
+          .heldOutActivity, !activity.isEmpty
+      else { return nil }
+      return Summary(activity.map(value)).mean
+    }
+    return values.isEmpty ? "— (diverged)" : fixed(Summary(values).mean * 100, 1) + "%"
   }
 
   /// "Dead ReLU units: 3.4% of hidden units at the start, 13.2% after training with Adam
@@ -260,22 +430,46 @@ public struct GradientFlowReport: Sendable {
     guard let low = runs.first, let high = runs.last,
       low.configuration.learningRate < high.configuration.learningRate
     else { return nil }
-    func mean(_ run: DeepRun, start: Bool) -> String {
-      let values = run.results.filter { start || !$0.diverged }.compactMap {
-        (start ? $0.measurements.first : $0.measurements.last).map {
-          Summary($0.deadUnitFractions).mean
-        }
-      }
-      return values.isEmpty ? "— (diverged)" : fixed(Summary(values).mean * 100, 1) + "%"
-    }
     let name = activation == .relu ? "Dead ReLU units" : "Leaky ReLU units with z ≤ 0 throughout"
-    return "\(name): \(mean(low, start: true)) of hidden units at the start,"
-      + " \(mean(low, start: false)) after training with Adam"
+    return "\(name): \(layerMean(low, start: true, \.deadFraction)) of hidden units at the"
+      + " start, \(layerMean(low, start: false, \.deadFraction)) after training with Adam"
       + " \(Self.rate(low.configuration.learningRate)),"
-      + " \(mean(high, start: false)) with a rate ten times larger"
-      + " (\(Self.percent(low.accuracy)) and \(Self.percent(high.accuracy)) test accuracy)"
+      + " \(layerMean(high, start: false, \.deadFraction)) with a rate ten times larger"
+      + " (\(Self.percent(low.accuracy)) and \(Self.percent(high.accuracy)) validation accuracy)"
       + (activation == .relu
         ? "." : "; unlike dead ReLU units they still pass 0.01 of the gradient.")
+  }
+
+  private var saturationSentence: String? {
+    let parts = [Activation.sigmoid, .tanh].compactMap { activation -> String? in
+      guard let sgd = baseRun(activation, .sgd), let adam = baseRun(activation, .adam) else {
+        return nil
+      }
+      return "\(activation.displayName): \(layerMean(sgd, start: true, \.saturatedFraction)) at"
+        + " the start, \(layerMean(sgd, start: false, \.saturatedFraction)) after SGD,"
+        + " \(layerMean(adam, start: false, \.saturatedFraction)) after Adam"
+    }
+    guard !parts.isEmpty else { return nil }
+    return "Saturated units (f′ < 0.01 on every held-out image), mean over the hidden layers: "
+      + parts.joined(separator: "; ") + "."
+  }
+
+  private var spreadSentence: String? {
+    guard let run = baseRun(.sigmoid, .adam) else { return nil }
+    func spread(_ layer: Int, start: Bool) -> String {
+      let values = run.results.compactMap { result -> Double? in
+        guard
+          let activity = (start ? result.measurements.first : result.measurements.last)?
+            .heldOutActivity, activity.count > layer
+        else { return nil }
+        return activity[layer].activationSpread
+      }
+      return values.isEmpty ? "—" : scientific(Summary(values).mean)
+    }
+    return "Deep Sigmoid, Adam: the spread of a layer's outputs over the held-out images is"
+      + " \(spread(0, start: true)) in layer 1 and \(spread(deepest - 1, start: true)) in layer"
+      + " \(deepest) at the start, \(spread(0, start: false)) and"
+      + " \(spread(deepest - 1, start: false)) after training."
   }
 
   /// "ReLU wants a smaller rate": compares the two at every rate above the smaller of
@@ -318,24 +512,35 @@ public struct GradientFlowReport: Sendable {
         "\(from) ReLU is more than 1 point behind at \(reluBehind) of \(above.count) rates"
         + " (\(list))"
     }
-    return "Learning rates with \(optimizer == .sgd ? "SGD" : "Adam"): best for ReLU"
-      + " \(Self.rate(reluBest)), for Sigmoid \(Self.rate(sigmoidBest)); \(comparison)."
+    let test = [(Activation.relu, reluBest), (.sigmoid, sigmoidBest)].compactMap {
+      sweep.testAccuracy($0.0, optimizer, $0.1)
+    }
+    let tested =
+      test.count == 2
+      ? " (test \(Self.percent(test[0])) and \(Self.percent(test[1])))" : ""
+    return "Learning rates with \(optimizer == .sgd ? "SGD" : "Adam"), chosen on validation:"
+      + " best for ReLU \(Self.rate(reluBest)), for Sigmoid \(Self.rate(sigmoidBest))\(tested);"
+      + " \(comparison)."
   }
 
-  private var initializerSentence: String? {
-    func accuracy(_ initializer: Initializer, _ optimizer: OptimizerChoice) -> Summary? {
-      deep.first {
-        $0.configuration.activation == .relu && $0.configuration.initializer == initializer
-          && $0.configuration.optimizer == optimizer
-          && $0.configuration.learningRate == experiment.baseRate(optimizer)
-      }?.accuracy
+  private var initializerSentences: [String] {
+    stride(from: 0, to: initializerPairs.count - 1, by: 2).compactMap { index in
+      let (activation, standard) = initializerPairs[index]
+      let other = initializerPairs[index + 1].initializer
+      guard let standardSGD = run(activation, .sgd, standard),
+        let otherSGD = run(activation, .sgd, other),
+        let standardAdam = run(activation, .adam, standard),
+        let otherAdam = run(activation, .adam, other)
+      else { return nil }
+      func left(_ run: DeepRun) -> String {
+        Self.times(Summary(run.results.map { $0.measurements[0].firstToLastHidden }).mean)
+      }
+      return "\(standard) vs \(other) for the deep \(activation.displayName) network:"
+        + " layer 1 starts with \(left(standardSGD)) and \(left(otherSGD)) the last hidden"
+        + " layer's ‖dW‖; validation \(Self.percent(standardSGD.accuracy)) vs"
+        + " \(Self.percent(otherSGD.accuracy)) with SGD, \(Self.percent(standardAdam.accuracy))"
+        + " vs \(Self.percent(otherAdam.accuracy)) with Adam."
     }
-    guard let glorotSGD = accuracy(.glorotUniform, .sgd), let heSGD = accuracy(.heUniform, .sgd),
-      let glorotAdam = accuracy(.glorotUniform, .adam), let heAdam = accuracy(.heUniform, .adam)
-    else { return nil }
-    return "Glorot vs He for the deep ReLU network: \(Self.percent(glorotSGD)) vs"
-      + " \(Self.percent(heSGD)) with SGD, \(Self.percent(glorotAdam)) vs"
-      + " \(Self.percent(heAdam)) with Adam."
   }
 
   // MARK: Formatting
@@ -345,6 +550,12 @@ public struct GradientFlowReport: Sendable {
     guard let summary else { return "diverged" }
     return summary.count > 1
       ? summary.plusMinus(2, scale: 100, unit: "%") : "\(fixed(summary.mean * 100, 2))%"
+  }
+
+  /// `97.41%`, the mean only, also over several seeds; `diverged` for nil.
+  public static func meanPercent(_ summary: Summary?) -> String {
+    guard let summary else { return "diverged" }
+    return "\(fixed(summary.mean * 100, 2))%"
   }
 
   /// `0.0001`, `0.001`, `0.01`, `1` as a learner types them (not `0.010000001`).
@@ -363,9 +574,6 @@ public struct GradientFlowReport: Sendable {
 
   /// `ReLU`, `sgd 0.01`: the first two columns of the training tables.
   static func runColumns(_ run: DeepRun) -> [String] {
-    [
-      run.configuration.activation.displayName,
-      "\(run.configuration.optimizer.rawValue) \(rate(run.configuration.learningRate))",
-    ]
+    [run.configuration.networkName, run.configuration.optimizerName]
   }
 }

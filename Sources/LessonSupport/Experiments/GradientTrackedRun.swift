@@ -2,8 +2,11 @@ import MNISTData
 import NeuralKit
 
 /// A training run that also watches its gradients: before training and after every epoch
-/// it measures each layer's ‖dW‖ on a fixed probe batch and the dead units on a held-out
-/// batch (`GradientFlow.measure`), next to the validation accuracy the `Trainer` records.
+/// it measures each layer's ‖dW‖ and mean slope on a fixed probe batch
+/// (`GradientFlow.measure`) and what each hidden layer does on a held-out batch: dead and
+/// saturated units, the outputs' mean and spread (`GradientFlow.activity`), next to the
+/// validation accuracy the `Trainer` records. The test images, if given, are evaluated
+/// once, after training.
 ///
 ///     var options = TrainingOptions()
 ///     options.hiddenLayers = Array(repeating: 128, count: 10)   // 784 → 10 × 128 → 10
@@ -37,11 +40,13 @@ public struct GradientTrackedRun: Sendable {
   ///
   /// - Parameters:
   ///   - probe: the batch whose gradients are measured (the same batch every time).
-  ///   - heldOut: the batch whose dead units are counted: images training never sees.
+  ///   - heldOut: the batch whose dead and saturated units are counted: validation images,
+  ///     which training never sees.
+  ///   - test: evaluated once after training (not if the run diverged); nil: none.
   ///   - observe: sees the trainer's events (for a progress bar).
   public func train(
     on training: LabeledImages, validation: LabeledImages, probe: Batch, heldOut: Batch,
-    observe: (TrainingEvent) -> Void = { _ in }
+    test: LabeledImages? = nil, observe: (TrainingEvent) -> Void = { _ in }
   ) -> GradientTrackedResult {
     var network = Network(
       layerSizes: options.layerSizes(inputs: training.pixelsPerImage, classes: 10),
@@ -54,10 +59,13 @@ public struct GradientTrackedRun: Sendable {
         measurements.append(measurement(trained, probe: probe, heldOut: heldOut))
       })
     return GradientTrackedResult(
-      options: options, seed: seed, history: history, measurements: measurements)
+      options: options, seed: seed, history: history, measurements: measurements,
+      test: history.divergence == nil
+        ? test.map { network.evaluate($0, scaled: options.scaledPixels) } : nil)
   }
 
-  /// ‖dW‖ per layer on the probe batch, dead units on the held-out batch.
+  /// ‖dW‖ and mean slopes per layer on the probe batch; dead units and the rest of each
+  /// hidden layer's activity on the held-out batch.
   private func measurement(_ network: Network, probe: Batch, heldOut: Batch)
     -> GradientMeasurement
   {
@@ -66,7 +74,8 @@ public struct GradientTrackedRun: Sendable {
     guard
       var measured = try? GradientFlow.measure(network, inputs: probe.inputs, labels: probe.labels)
     else { fatalError("GradientTrackedRun: the probe batch does not fit the network") }
-    measured.deadUnitFractions = GradientFlow.deadUnitFractions(network.forward(heldOut.inputs))
+    measured.heldOutActivity = GradientFlow.activity(network, inputs: heldOut.inputs)
+    measured.deadUnitFractions = measured.heldOutActivity.map(\.deadFraction)
     return measured
   }
 }
@@ -81,6 +90,9 @@ public struct GradientTrackedResult: Equatable, Sendable {
   public var history: TrainingHistory
   /// Index 0 at initialisation, index e after epoch e.
   public var measurements: [GradientMeasurement]
+  /// The test images' loss and accuracy after training; nil without test images or when
+  /// the run diverged.
+  public var test: BatchResult? = nil
 
   /// True when the loss became NaN or infinite and training stopped.
   public var diverged: Bool { history.divergence != nil }

@@ -39,8 +39,10 @@ public struct LearningRateSweep: Sendable {
   }
 
   /// Trains every combination; `observe` sees each finished run and the trainer's events.
+  /// The rates are compared on `validation`; `test`, if given, is evaluated once after
+  /// each run, for the report only.
   public func run(
-    on training: LabeledImages, validation: LabeledImages,
+    on training: LabeledImages, validation: LabeledImages, test: LabeledImages? = nil,
     observe: (LearningRateSweepEvent) -> Void = { _ in }
   ) -> LearningRateSweepResult {
     var points: [LearningRateSweepPoint] = []
@@ -64,7 +66,10 @@ public struct LearningRateSweep: Sendable {
               activation: activation, optimizer: optimizer, learningRate: rate, seed: seed,
               validationAccuracy: history.divergence == nil
                 ? history.final?.validationAccuracy : nil,
-              divergence: history.divergence)
+              divergence: history.divergence,
+              testAccuracy: history.divergence == nil
+                ? test.map { network.evaluate($0, scaled: options.scaledPixels).accuracy } : nil
+            )
             points.append(point)
             observe(.finished(point))
           }
@@ -99,6 +104,9 @@ public struct LearningRateSweepPoint: Equatable, Sendable {
   public var validationAccuracy: Double?
   /// Where the loss became NaN or infinite, if it did.
   public var divergence: Divergence?
+  /// Test accuracy after the last epoch, evaluated once; nil without test images or when
+  /// the run diverged.
+  public var testAccuracy: Double? = nil
 }
 
 /// All runs of a sweep, with the summaries lesson 07 prints.
@@ -129,7 +137,15 @@ public struct LearningRateSweepResult: Equatable, Sendable {
     return values.isEmpty ? nil : Summary(values)
   }
 
-  /// The rate with the highest mean accuracy for an activation and optimizer (the smaller
+  /// Final test accuracy over the seeds with one; nil when there is none.
+  public func testAccuracy(
+    _ activation: Activation, _ optimizer: OptimizerChoice, _ learningRate: Float
+  ) -> Summary? {
+    let values = points(activation, optimizer, learningRate).compactMap(\.testAccuracy)
+    return values.isEmpty ? nil : Summary(values)
+  }
+
+  /// The rate with the highest mean validation accuracy for an activation and optimizer (the smaller
   /// rate on a tie); nil when every rate diverged.
   public func bestRate(_ activation: Activation, _ optimizer: OptimizerChoice) -> Float? {
     var best: (rate: Float, accuracy: Double)?

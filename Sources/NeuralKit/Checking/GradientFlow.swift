@@ -16,11 +16,9 @@ public enum GradientFlow {
   ///
   ///     ‖v‖ = √( Σᵢ vᵢ² )
   ///
-  /// Why Double: a 784 × 128 dW is a sum of 100,352 squares, and a Float running total
-  /// keeps about 7 significant digits, so the later, smaller terms are partly rounded
-  /// away; Double keeps about 16. (Range is not the reason for the gradients lesson 07
-  /// measures: ~1e-9 per weight squares to ~1e-18, which Float holds. Only a value below
-  /// ~1e-23 would square to 0 in Float, and one above ~1e19 to ∞.)
+  /// Why Double: a 784 × 128 dW is a sum of 100,352 squares; a Float running total keeps
+  /// about 7 significant digits, so later, smaller terms are partly rounded away. (Float
+  /// squares also fail at the extremes: below ~1e-23 to 0, above ~1e19 to ∞.)
   ///
   ///     GradientFlow.l2Norm([3, 4])   // 5.0
   public static func l2Norm(_ values: [Float]) -> Double {
@@ -58,6 +56,80 @@ public enum GradientFlow {
   }
   // end lesson
 
+  /// A slope below this counts as saturated: the unit passes less than 1% of the gradient
+  /// that reaches it (σ′ is 0.01 at |z| ≈ 4.6, tanh′ at |z| ≈ 3.0; σ′ is at most 0.25).
+  public static let saturationSlope: Float = 0.01
+
+  /// The fraction of a layer's units that are saturated on a batch: units whose slope
+  /// f′(z) is below `saturationSlope` for every example (every row), the way a dead unit
+  /// has z ≤ 0 for every example.
+  ///
+  ///     sigmoid, preActivation (2 examples × 3 units)   [[6, 0, -7], [5, 9, -8]]
+  ///     σ′: [[0.0025, 0.25, 0.0009], [0.0066, 0.0001, 0.0003]]
+  ///     unit 0 saturated, unit 1 not (0.25 once), unit 2 saturated → 2/3
+  public static func saturatedUnitFraction(
+    preActivation: Matrix, activation: Activation, below slope: Float = saturationSlope
+  ) -> Double {
+    guard preActivation.columns > 0 else { return 0 }
+    var passes = [Bool](repeating: false, count: preActivation.columns)
+    for row in 0..<preActivation.rows {
+      for column in 0..<preActivation.columns
+      where activation.derivative(preActivation[row, column]) >= slope {
+        passes[column] = true
+      }
+    }
+    return Double(passes.filter { !$0 }.count) / Double(preActivation.columns)
+  }
+
+  /// The mean slope f′(z) over every unit and example of a layer: the typical factor the
+  /// activation applies on the way back (σ′ ≈ 0.24 for z near 0).
+  public static func meanSlope(preActivation: Matrix, activation: Activation) -> Double {
+    guard !preActivation.values.isEmpty else { return 0 }
+    var sum: Double = 0
+    for z in preActivation.values { sum += Double(activation.derivative(z)) }
+    return sum / Double(preActivation.values.count)
+  }
+
+  /// A layer's outputs A over a batch: the mean of every value, and the spread, the
+  /// standard deviation over the examples of each unit, averaged over the units. A spread
+  /// near 0 means the layer gives (almost) the same output for every image.
+  ///
+  ///     output (2 examples × 2 units)   [[0.2, 0.5], [0.6, 0.5]]
+  ///     mean 0.45; unit 0 std 0.2, unit 1 std 0 → spread 0.1
+  public static func activationStatistics(_ output: Matrix) -> (mean: Double, spread: Double) {
+    guard output.rows > 0, output.columns > 0 else { return (0, 0) }
+    var total: Double = 0
+    var spreads: Double = 0
+    for column in 0..<output.columns {
+      var sum: Double = 0
+      for row in 0..<output.rows { sum += Double(output[row, column]) }
+      let mean = sum / Double(output.rows)
+      var squares: Double = 0
+      for row in 0..<output.rows {
+        let deviation = Double(output[row, column]) - mean
+        squares += deviation * deviation
+      }
+      total += sum
+      spreads += (squares / Double(output.rows)).squareRoot()
+    }
+    return (total / Double(output.rows * output.columns), spreads / Double(output.columns))
+  }
+
+  /// Dead units, saturated units, mean slope and output statistics of every hidden layer
+  /// of `network` on a batch (the output layer is left out).
+  public static func activity(_ network: Network, inputs: Matrix) -> [LayerActivity] {
+    let passes = network.forward(inputs).dropLast()
+    return zip(network.layers, passes).map { layer, pass in
+      let statistics = activationStatistics(pass.output)
+      return LayerActivity(
+        deadFraction: deadUnitFraction(preActivation: pass.preActivation),
+        saturatedFraction: saturatedUnitFraction(
+          preActivation: pass.preActivation, activation: layer.activation),
+        meanSlope: meanSlope(preActivation: pass.preActivation, activation: layer.activation),
+        activationMean: statistics.mean, activationSpread: statistics.spread)
+    }
+  }
+
   /// `deadUnitFraction` for every hidden layer of a forward pass (the output layer, which
   /// has no activation, is left out).
   public static func deadUnitFractions(_ passes: [DenseForward]) -> [Double] {
@@ -86,9 +158,38 @@ public enum GradientFlow {
     -> GradientMeasurement
   {
     let backpropagation = try network.backpropagate(inputs: inputs, labels: labels)
+    let slopes = zip(network.layers, backpropagation.passes.dropLast()).map { layer, pass in
+      meanSlope(preActivation: pass.preActivation, activation: layer.activation)
+    }
     return GradientMeasurement(
       loss: backpropagation.loss, weightGradientNorms: weightGradientNorms(backpropagation),
-      deadUnitFractions: deadUnitFractions(backpropagation.passes))
+      deadUnitFractions: deadUnitFractions(backpropagation.passes), meanSlopes: slopes)
+  }
+}
+
+/// What one hidden layer does on a batch, from `GradientFlow.activity`.
+public struct LayerActivity: Equatable, Sendable {
+  /// Units with z ≤ 0 for every example (`GradientFlow.deadUnitFraction`).
+  public var deadFraction: Double
+  /// Units with f′(z) < 0.01 for every example (`GradientFlow.saturatedUnitFraction`).
+  public var saturatedFraction: Double
+  /// Mean f′(z) over units and examples (`GradientFlow.meanSlope`).
+  public var meanSlope: Double
+  /// Mean output over units and examples.
+  public var activationMean: Double
+  /// Per unit the standard deviation of its output over the examples, averaged over units.
+  public var activationSpread: Double
+
+  /// A record of given numbers.
+  public init(
+    deadFraction: Double, saturatedFraction: Double, meanSlope: Double, activationMean: Double,
+    activationSpread: Double
+  ) {
+    self.deadFraction = deadFraction
+    self.saturatedFraction = saturatedFraction
+    self.meanSlope = meanSlope
+    self.activationMean = activationMean
+    self.activationSpread = activationSpread
   }
 }
 
@@ -101,11 +202,30 @@ public struct GradientMeasurement: Equatable, Sendable {
   /// Per hidden layer, the fraction of units with z ≤ 0 for every example of the batch.
   public var deadUnitFractions: [Double]
 
+  /// Per hidden layer, the mean slope f′(z) over the batch (`GradientFlow.meanSlope`).
+  public var meanSlopes: [Double]
+  /// Per hidden layer, what it does on a second, held-out batch, when one was measured
+  /// (`GradientTrackedRun` fills it; empty otherwise).
+  public var heldOutActivity: [LayerActivity] = []
+
   /// A measurement of given numbers.
-  public init(loss: Float, weightGradientNorms: [Double], deadUnitFractions: [Double]) {
+  public init(
+    loss: Float, weightGradientNorms: [Double], deadUnitFractions: [Double],
+    meanSlopes: [Double] = []
+  ) {
     self.loss = loss
     self.weightGradientNorms = weightGradientNorms
     self.deadUnitFractions = deadUnitFractions
+    self.meanSlopes = meanSlopes
+  }
+
+  /// The mean slope of the hidden layers 2 … L − 1: the slopes the ratios of
+  /// `hiddenLayerRatio` pass through (‖dW_l‖ / ‖dW_l+1‖ meets f′ of layer l); nil with
+  /// fewer than three hidden layers.
+  public var hiddenLayerMeanSlope: Double? {
+    guard meanSlopes.count >= 3 else { return nil }
+    let inner = meanSlopes.dropFirst().dropLast()  // layers 2 … L − 1
+    return inner.reduce(0, +) / Double(inner.count)
   }
 
   /// The typical layer-to-layer ratio among the hidden-to-hidden layers (2 … L, all

@@ -15,6 +15,8 @@ public struct TrainingOptions: Equatable, Sendable {
   public var optimizer: OptimizerChoice = .adam
   /// Its step size.
   public var learningRate: Float = 0.001
+  /// Adam's ε, added to √v (Keras' 1e-7); lesson 07 tries 1e-10 for gradients of ~1e-9.
+  public var adamEpsilon: Float = 1e-7
   /// Examples per step.
   public var batchSize = 32
   /// Passes over the training data.
@@ -37,7 +39,7 @@ public struct TrainingOptions: Equatable, Sendable {
   /// A fresh optimizer of the chosen kind.
   public func makeOptimizer() -> any Optimizer {
     switch optimizer {
-    case .adam: return Adam(learningRate: learningRate)
+    case .adam: return Adam(learningRate: learningRate, epsilon: adamEpsilon)
     case .sgd: return SGD(learningRate: learningRate)
     }
   }
