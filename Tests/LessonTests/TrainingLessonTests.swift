@@ -127,7 +127,7 @@ struct TrainingLessonTests {
       ),
       (
         "lesson07-gradient-flow", ["--train-images", "5"],
-        "--train-images needs a whole number ≥ 100, like --train-images 60000 (not '5')"
+        "--train-images needs a whole number ≥ 100, like --train-images 54000 (not '5')"
       ),
       ("lesson07-gradient-flow", ["--split", "standard"], "unknown flag '--split'"),
     ])
