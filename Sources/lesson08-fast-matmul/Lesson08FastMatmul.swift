@@ -249,44 +249,45 @@ enum Lesson08FastMatmul {
     let (relu, sigmoid) = (phases[0], phases[1])
     let micro = { (seconds: Double) in fixed(seconds * 1e6, 1) }
     let percent = { (fraction: Double) in fixed(100 * fraction, 1) + "%" }
-    var rows = TrainingPhases.phases.map { name, phase in
+    var rows = TrainingPhases.Phase.allCases.map { phase in
       [
-        name, micro(relu.perStep(phase)), percent(relu.fraction(of: phase)),
-        micro(sigmoid.perStep(phase)), percent(sigmoid.fraction(of: phase)),
+        phase.name, micro(relu.median(phase)), percent(relu.share(of: phase)),
+        micro(sigmoid.median(phase)), percent(sigmoid.share(of: phase)),
       ]
     }
     rows[rows.count - 1][0] += " (Adam)"
+    rows.append(["step", micro(relu.medianStep), "100.0%", micro(sigmoid.medianStep), "100.0%"])
+    let both = { (phases: TrainingPhases) in
+      micro(phases.median(.activation) + phases.median(.activationBackward))
+    }
     rows.append([
-      "total", micro(relu.perStep(\.total)), "100.0%", micro(sigmoid.perStep(\.total)),
-      "100.0%",
-    ])
-    rows.append([
-      "activation, both", micro(relu.perStep(\.activation) + relu.perStep(\.activationBackward)),
-      percent(relu.activationFraction),
-      micro(sigmoid.perStep(\.activation) + sigmoid.perStep(\.activationBackward)),
-      percent(sigmoid.activationFraction),
+      "activation, both", both(relu), percent(relu.activationShare), both(sigmoid),
+      percent(sigmoid.activationShare),
     ])
     let names = rows.map { $0[0] }
     printTable(
       TextTable(
-        headers: [leftAligned("phase", among: names), "ReLU µs", "share", "Sigmoid µs", "share"],
+        headers: [
+          leftAligned("median of the steps", among: names), "ReLU µs", "share",
+          "Sigmoid µs", "share",
+        ],
         rows: rows.map { [leftAligned($0[0], among: names)] + $0.dropFirst() }
       ))
-    let difference = sigmoid.perStep(\.total) - relu.perStep(\.total)
+    let difference = sigmoid.medianStep - relu.medianStep
     print(
-      "  A Sigmoid step took \(fixed(sigmoid.total / relu.total, 2))× as long as a ReLU step"
+      "  A Sigmoid step took \(fixed(sigmoid.medianStep / relu.medianStep, 2))× a ReLU step"
         + " (\(micro(abs(difference))) µs \(difference < 0 ? "less" : "more")).")
     let stepsPerEpoch = imageCount / batchSize
-    let epoch = relu.perStep(\.total) * Double(stepsPerEpoch)
+    let epoch = relu.totalSeconds / Double(relu.steps) * Double(stepsPerEpoch)
     let operations = Double(
       TrainingPhases.productOperations(layerSizes: [784, 128, 10], batchSize: batchSize))
     let atPeak = operations * Double(stepsPerEpoch) / (peak.gflops * 1e9)
     print(
-      "  A ReLU epoch of \(spacedThousands(stepsPerEpoch)) steps: \(fixed(epoch, 2)) s."
-        + " Its products are \(fixed(operations * Double(stepsPerEpoch) / 1e9, 1)) GFLOP:")
+      "  A ReLU epoch of \(spacedThousands(stepsPerEpoch)) steps, every wait included:"
+        + " \(fixed(epoch, 2)) s. Its products")
     print(
-      "  \(fixed(atPeak, 2)) s at the peak estimate, so this epoch runs at"
-        + " \(fixed(100 * atPeak / epoch, 0))% of it.")
+      "  are \(fixed(operations * Double(stepsPerEpoch) / 1e9, 1)) GFLOP, \(fixed(atPeak, 2)) s"
+        + " at the peak estimate: \(fixed(100 * atPeak / epoch, 0))% of it.")
   }
 
   /// `count` synthetic images: 1 000 random ones repeated, since the time of a step does

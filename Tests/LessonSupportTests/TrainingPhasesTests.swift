@@ -36,30 +36,32 @@ import Testing
         inputs: referenceInputs, labels: referenceLabels, optimizer: &referenceAdam)
     }
     #expect(phases.steps == 12)
+    #expect(phases.stepTimes.allSatisfy { $0.count == 7 && $0.allSatisfy { $0 >= 0 } })
     #expect(timed == reference)
     #expect(timed != Network(layerSizes: [49, 12, 9, 4], hiddenActivation: hidden, seed: 82))
   }
 
-  @Test("the total adds every phase; the activation's share counts both directions")
-  func sharesAddUp() {
+  @Test("medians per phase; the shares of the median step add up to 1")
+  func mediansAndShares() {
     var phases = TrainingPhases()
-    // Powers of two: a phase left out of the total, or counted twice, changes the sum.
-    phases.batchConversion = 1
-    phases.forwardProducts = 2
-    phases.activation = 4
-    phases.softmaxAndLoss = 8
-    phases.activationBackward = 16
-    phases.backwardProducts = 32
-    phases.optimizer = 64
-    phases.steps = 4
-    #expect(phases.total == 127)
-    #expect(TrainingPhases.phases.map(\.name).count == 7)
-    let shares = TrainingPhases.phases.map { phases.fraction(of: $0.seconds) }
+    // Phase k takes 2^k in the median step; the third step is interrupted in the
+    // activation, which must move the activation's median by nothing.
+    let typical: [Double] = [1, 2, 4, 8, 16, 32, 64]
+    phases.record(typical.map { $0 * 0.5 })
+    phases.record(typical)
+    phases.record(typical.enumerated().map { $0.offset == 2 ? 1000 : $0.element * 2 })
+    #expect(phases.steps == 3)
+    #expect(phases.median(.activation) == 4)
+    #expect(phases.median(.optimizer) == 64)
+    #expect(phases.medianStep == 127)
+    #expect(phases.totalSeconds == 63.5 + 127 + 1000 + 246)
+    let shares = TrainingPhases.Phase.allCases.map { phases.share(of: $0) }
     #expect(abs(shares.reduce(0, +) - 1) < 1e-12)
-    #expect(phases.activationFraction == 20.0 / 127)
-    #expect(phases.perStep(\.optimizer) == 16)
-    #expect(phases.perStep(\.total) == 31.75)
-    #expect(TrainingPhases().activationFraction == 0)
-    #expect(TrainingPhases().perStep(\.total) == 0)
+    #expect(phases.share(of: .batchConversion) == 1.0 / 127)
+    #expect(abs(phases.activationShare - 20.0 / 127) < 1e-15)
+    phases.record(typical.map { $0 * 3 })  // four steps: the mean of the middle two
+    #expect(phases.median(.forwardProducts) == 3)
+    #expect(TrainingPhases().activationShare == 0)
+    #expect(TrainingPhases().medianStep == 0)
   }
 }

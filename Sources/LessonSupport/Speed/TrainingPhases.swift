@@ -15,60 +15,77 @@ import NeuralKit
 ///
 ///     var phases = TrainingPhases()
 ///     phases.train(&network, on: images, batchSize: 32, optimizer: &adam, generator: &g)
-///     phases.activationFraction   // 0.02 with ReLU, say
+///     phases.activationShare   // 0.02 with ReLU, say
+///
+/// Shares are of the median step: each phase's median over the steps. On a shared
+/// machine another program sometimes takes the core in the middle of a phase; a mean
+/// would add that wait to the phase, the median counts the step once, as one value.
 ///
 /// The weights after each step are bit for bit those of `trainStep` (a test checks it);
 /// `trainStep` also scans the inputs for NaN (about 1 % of a step), which this does not.
 public struct TrainingPhases: Sendable, Equatable {
-  /// Seconds converting pixels into batches.
-  public var batchConversion: Double = 0
-  /// Seconds in the forward products and bias additions.
-  public var forwardProducts: Double = 0
-  /// Seconds applying the hidden layers' activation.
-  public var activation: Double = 0
-  /// Seconds in softmax, the loss and its gradient.
-  public var softmaxAndLoss: Double = 0
-  /// Seconds multiplying by the activation's derivative.
-  public var activationBackward: Double = 0
-  /// Seconds in the backward products and bias sums.
-  public var backwardProducts: Double = 0
-  /// Seconds in the optimizer's update.
-  public var optimizer: Double = 0
-  /// Steps measured.
-  public var steps = 0
+  /// The parts of a step, in the order a step runs them.
+  public enum Phase: Int, CaseIterable, Sendable {
+    case batchConversion, forwardProducts, activation, softmaxAndLoss
+    case activationBackward, backwardProducts, optimizer
+
+    /// The name the lesson prints.
+    public var name: String {
+      switch self {
+      case .batchConversion: "batch conversion"
+      case .forwardProducts: "forward products"
+      case .activation: "activation"
+      case .softmaxAndLoss: "softmax and loss"
+      case .activationBackward: "activation backward"
+      case .backwardProducts: "backward products"
+      case .optimizer: "optimizer"
+      }
+    }
+  }
+
+  /// Seconds of every phase, one array per step measured, in `Phase` order.
+  public private(set) var stepTimes: [[Double]] = []
 
   /// No time measured yet.
   public init() {}
 
-  /// The phases in the order a step runs them, with the names the lesson prints.
-  public static var phases: [(name: String, seconds: KeyPath<TrainingPhases, Double>)] {
-    [
-      ("batch conversion", \.batchConversion), ("forward products", \.forwardProducts),
-      ("activation", \.activation), ("softmax and loss", \.softmaxAndLoss),
-      ("activation backward", \.activationBackward), ("backward products", \.backwardProducts),
-      ("optimizer", \.optimizer),
-    ]
+  /// Steps measured.
+  public var steps: Int { stepTimes.count }
+
+  /// Adds one step's seconds, one per phase in `Phase` order.
+  public mutating func record(_ seconds: [Double]) {
+    precondition(
+      seconds.count == Phase.allCases.count,
+      "TrainingPhases: \(seconds.count) times for \(Phase.allCases.count) phases")
+    stepTimes.append(seconds)
   }
 
-  /// All phases, in seconds.
-  public var total: Double { Self.phases.reduce(0) { $0 + self[keyPath: $1.seconds] } }
+  /// Seconds of all steps, every phase: the wall time measured.
+  public var totalSeconds: Double { stepTimes.reduce(0) { $0 + $1.reduce(0, +) } }
 
-  /// One phase's share of the total, in [0, 1].
-  public func fraction(of phase: KeyPath<TrainingPhases, Double>) -> Double {
-    total > 0 ? self[keyPath: phase] / total : 0
-  }
-
-  /// The activation's share of a step, forward and backward together, in [0, 1]:
+  /// A phase's median over the steps, in seconds (0 before the first step); for an even
+  /// count, the mean of the middle two.
   ///
-  ///     (activation + activation backward) / total
-  public var activationFraction: Double {
-    total > 0 ? (activation + activationBackward) / total : 0
+  ///     steps of 3, 1, 2 and 9 µs → 2.5 µs
+  public func median(_ phase: Phase) -> Double {
+    let sorted = stepTimes.map { $0[phase.rawValue] }.sorted()
+    guard !sorted.isEmpty else { return 0 }
+    let middle = sorted.count / 2
+    return sorted.count % 2 == 1 ? sorted[middle] : (sorted[middle - 1] + sorted[middle]) / 2
   }
 
-  /// Seconds per step of a phase (0 before the first step).
-  public func perStep(_ phase: KeyPath<TrainingPhases, Double>) -> Double {
-    steps > 0 ? self[keyPath: phase] / Double(steps) : 0
+  /// The median step: the sum of every phase's median, in seconds.
+  public var medianStep: Double { Phase.allCases.reduce(0) { $0 + median($1) } }
+
+  /// One phase's share of the median step, in [0, 1]; the shares add up to 1.
+  public func share(of phase: Phase) -> Double {
+    medianStep > 0 ? median(phase) / medianStep : 0
   }
+
+  /// The activation's share of the median step, forward and backward together:
+  ///
+  ///     (median activation + median activation backward) / median step
+  public var activationShare: Double { share(of: .activation) + share(of: .activationBackward) }
 
   /// Trains `network` on `images` for one epoch of shuffled batches (the last, shorter
   /// one dropped) or for `steps` batches if given, adding each phase's time.
@@ -93,14 +110,15 @@ public struct TrainingPhases: Sendable, Equatable {
     _ network: inout Network, on images: LabeledImages, indices: [Int],
     inputs: inout Matrix, labels: inout [Int], optimizer: inout O
   ) {
+    var seconds = [Double](repeating: 0, count: Phase.allCases.count)
     var clock = DispatchTime.now().uptimeNanoseconds
-    func lap() -> Double {
+    func lap(_ phase: Phase) {  // the time since the last lap goes to `phase`
       let now = DispatchTime.now().uptimeNanoseconds
-      defer { clock = now }
-      return Double(now - clock) / 1e9
+      seconds[phase.rawValue] += Double(now - clock) / 1e9
+      clock = now
     }
     images.fillBatch(indices, into: &inputs, labels: &labels)
-    batchConversion += lap()
+    lap(.batchConversion)
     var gradients: [DenseGradients] = []
     do {  // the layers' copies below end here, before the optimizer changes the weights
       // Each layer without its activation: forward is X·W + b, backward dW, db, dX.
@@ -112,28 +130,28 @@ public struct TrainingPhases: Sendable, Equatable {
       var outputs: [Matrix] = []  // A = f(Z) of every layer
       for (layer, plain) in zip(network.layers, linear) {
         products.append(plain.forward(layerInputs.last!))  // (batch, out)
-        forwardProducts += lap()
+        lap(.forwardProducts)
         outputs.append(layer.activation.apply(products.last!.preActivation))
         layerInputs.append(outputs.last!)
-        activation += lap()
+        lap(.activation)
       }
       let loss = SoftmaxCrossEntropy.evaluate(logits: outputs.last!, labels: labels)
-      softmaxAndLoss += lap()
+      lap(.softmaxAndLoss)
       var dOutput = loss.dLogits  // dA of the last layer, (batch, classes)
       for l in network.layers.indices.reversed() {
         let dZ = network.layers[l].activation.backward(
           dOutput, preActivation: products[l].preActivation, output: outputs[l])
-        activationBackward += lap()
+        lap(.activationBackward)
         let layerGradients = linear[l].backward(
           dZ, inputs: layerInputs[l], forward: products[l], needsInputGradient: l > 0)
         gradients.insert(layerGradients, at: 0)
         if let dX = layerGradients.dX { dOutput = dX }
-        backwardProducts += lap()
+        lap(.backwardProducts)
       }
     }
     optimizer.update(&network.layers, with: gradients)
-    self.optimizer += lap()
-    steps += 1
+    lap(.optimizer)
+    record(seconds)
   }
   // end lesson
 
