@@ -54,11 +54,14 @@ import Testing
     #expect(phases.median(.activation) == 4)
     #expect(phases.median(.optimizer) == 64)
     #expect(phases.medianStep == 127)
-    #expect(phases.totalSeconds == 63.5 + 127 + 1000 + 246)
+    let total: Double = 63.5 + 127 + (254 - 8 + 1000)  // the three steps, the wait included
+    #expect(phases.totalSeconds == total)
     let shares = TrainingPhases.Phase.allCases.map { phases.share(of: $0) }
     #expect(abs(shares.reduce(0, +) - 1) < 1e-12)
-    #expect(phases.share(of: .batchConversion) == 1.0 / 127)
-    #expect(abs(phases.activationShare - 20.0 / 127) < 1e-15)
+    let oneShare: Double = 1.0 / 127
+    #expect(phases.share(of: .batchConversion) == oneShare)
+    let activationShare: Double = 20.0 / 127  // 4 forward + 16 backward
+    #expect(abs(phases.activationShare - activationShare) < 1e-15)
     phases.record(typical.map { $0 * 3 })  // four steps: the mean of the middle two
     #expect(phases.median(.forwardProducts) == 3)
     #expect(TrainingPhases().activationShare == 0)
