@@ -103,7 +103,6 @@ public struct TrainingPhases: Sendable, Equatable {
     }
   }
 
-  // lesson: training-phases
   /// One training step on the images at `indices`, each phase timed. `inputs` and
   /// `labels` are reused from step to step.
   public mutating func step<O: Optimizer>(
@@ -153,7 +152,6 @@ public struct TrainingPhases: Sendable, Equatable {
     lap(.optimizer)
     record(seconds)
   }
-  // end lesson
 
   /// The floating-point operations of one training step's products for a dense network
   /// of `layerSizes`: forward X·W for every layer, dW for every layer, dX for all but the
