@@ -7,8 +7,8 @@ import NeuralKit
 
 /// `swift run lesson08-fast-matmul`: the product behind every dense layer, measured one
 /// rung at a time from the textbook triple loop to the engine, against an estimate of the
-/// machine's peak; what threads cost per call; and where an epoch's time goes.
-/// Lessons/08-fast-matmul.md walks through this output.
+/// machine's peak; what threads cost per call; and where a training step's time goes, with
+/// ReLU and with Sigmoid. Lessons/08-fast-matmul.md walks through this output.
 @main
 enum Lesson08FastMatmul {
   /// (m, k, n) of the products measured: the first layer's forward product at batch 32
@@ -25,7 +25,7 @@ enum Lesson08FastMatmul {
       program: "lesson08-fast-matmul",
       summary: "Lesson 08: the matrix product from a triple loop to the machine's limit,\n"
         + "measured on this machine: five rungs and the engine, the cost of threads per\n"
-        + "call, and the share of each training phase in an epoch of 784-128-10.",
+        + "call, and each phase's share of a 784-128-10 training step, ReLU and Sigmoid.",
       defaultSeed: 8)
     let style = TerminalStyle.standardOutput(plain: arguments.plain)
     let quick = arguments.quick
@@ -215,57 +215,92 @@ enum Lesson08FastMatmul {
 
   // MARK: - Phases
 
+  /// Where a step's time goes with ReLU and with Sigmoid in the hidden layer: two
+  /// networks trained on the same batches, their steps alternating, so a change in what
+  /// else the machine does reaches both alike.
   static func phaseSection(peak: MachinePeak, seed: UInt64, quick: Bool, style: TerminalStyle) {
     let (batchSize, imageCount) = (32, 60_000)
     let steps = quick ? 100 : imageCount / batchSize
-    print(style.bold("\nWhere an epoch goes: 784-128-10, ReLU, Adam, batch \(batchSize)"))
+    print(style.bold("\nWhere a step goes: 784-128-10, Adam, batch \(batchSize)"))
     print(
       "  \(spacedThousands(imageCount)) synthetic 28×28 images (random bytes, seed \(seed));"
-        + " \(spacedThousands(steps)) steps timed")
-    var generator = SeededGenerator(seed: seed)
-    // 1 000 random images repeated: the time of a step does not depend on the pixels.
-    let distinct = (0..<1_000 * 784).map { _ in UInt8(truncatingIfNeeded: generator.next()) }
-    var pixels: [UInt8] = []
-    pixels.reserveCapacity(imageCount * 784)
-    for _ in 0..<imageCount / 1_000 { pixels.append(contentsOf: distinct) }
-    let images = LabeledImages(
-      pixels: pixels,
-      labels: (0..<imageCount).map { _ in UInt8(generator.nextInt(below: 10)) },
-      imageRows: 28, imageColumns: 28)
-    var network = Network(layerSizes: [784, 128, 10], hiddenActivation: .relu, seed: seed)
-    var adam = Adam()
-    var phases = TrainingPhases()
-    phases.train(
-      &network, on: images, batchSize: batchSize, optimizer: &adam, generator: &generator,
-      steps: steps)
-    let perStep = { (seconds: Double) in fixed(seconds / Double(phases.steps) * 1e6, 1) }
-    let share = { (phase: KeyPath<TrainingPhases, Double>) in
-      fixed(100 * phases.fraction(of: phase), 1) + "%"
+        + " \(spacedThousands(steps)) steps")
+    print("  of each network, a ReLU step and a Sigmoid step in turn, same batches")
+    let images = syntheticImages(count: imageCount, seed: seed)
+    let activations: [Activation] = [.relu, .sigmoid]
+    var networks = activations.map {
+      Network(layerSizes: [784, 128, 10], hiddenActivation: $0, seed: seed)
     }
-    let phaseRows = [
-      ["batch conversion", perStep(phases.batchConversion), share(\.batchConversion)],
-      ["forward and loss", perStep(phases.forward), share(\.forward)],
-      ["backward", perStep(phases.backward), share(\.backward)],
-      ["optimizer (Adam)", perStep(phases.optimizer), share(\.optimizer)],
-      ["total", perStep(phases.total), "100.0%"],
-    ]
-    let phaseNames = phaseRows.map { $0[0] }
+    var optimizers = activations.map { _ in Adam() }
+    var phases = activations.map { _ in TrainingPhases() }
+    var inputs = Matrix(rows: batchSize, columns: images.pixelsPerImage)
+    var labels: [Int] = []
+    var generator = SeededGenerator(seed: seed)
+    let batches = images.miniBatches(size: batchSize, generator: &generator, dropLast: true)
+    for (step, indices) in batches.prefix(steps).enumerated() {
+      // Each goes first every other step: the first to read a batch's pixels pays for
+      // bringing them into the cache.
+      for index in step % 2 == 0 ? [0, 1] : [1, 0] {
+        phases[index].step(
+          &networks[index], on: images, indices: indices, inputs: &inputs, labels: &labels,
+          optimizer: &optimizers[index])
+      }
+    }
+    let (relu, sigmoid) = (phases[0], phases[1])
+    let micro = { (seconds: Double) in fixed(seconds * 1e6, 1) }
+    let percent = { (fraction: Double) in fixed(100 * fraction, 1) + "%" }
+    var rows = TrainingPhases.Phase.allCases.map { phase in
+      [
+        phase.name, micro(relu.median(phase)), percent(relu.share(of: phase)),
+        micro(sigmoid.median(phase)), percent(sigmoid.share(of: phase)),
+      ]
+    }
+    rows[rows.count - 1][0] += " (Adam)"
+    rows.append(["step", micro(relu.medianStep), "100.0%", micro(sigmoid.medianStep), "100.0%"])
+    let both = { (phases: TrainingPhases) in
+      micro(phases.median(.activation) + phases.median(.activationBackward))
+    }
+    rows.append([
+      "activation, both", both(relu), percent(relu.activationShare), both(sigmoid),
+      percent(sigmoid.activationShare),
+    ])
+    let names = rows.map { $0[0] }
     printTable(
       TextTable(
-        headers: [leftAligned("phase", among: phaseNames), "µs per step", "share"],
-        rows: phaseRows.map { [leftAligned($0[0], among: phaseNames)] + $0.dropFirst() }
+        headers: [
+          leftAligned("median of the steps", among: names), "ReLU µs", "share",
+          "Sigmoid µs", "share",
+        ],
+        rows: rows.map { [leftAligned($0[0], among: names)] + $0.dropFirst() }
       ))
+    let difference = sigmoid.medianStep - relu.medianStep
+    print(
+      "  A Sigmoid step took \(fixed(sigmoid.medianStep / relu.medianStep, 2))× a ReLU step"
+        + " (\(micro(abs(difference))) µs \(difference < 0 ? "less" : "more")).")
     let stepsPerEpoch = imageCount / batchSize
-    let epoch = phases.total / Double(phases.steps) * Double(stepsPerEpoch)
+    let epoch = relu.totalSeconds / Double(relu.steps) * Double(stepsPerEpoch)
     let operations = Double(
       TrainingPhases.productOperations(layerSizes: [784, 128, 10], batchSize: batchSize))
     let atPeak = operations * Double(stepsPerEpoch) / (peak.gflops * 1e9)
     print(
-      "  An epoch of \(spacedThousands(stepsPerEpoch)) steps: \(fixed(epoch, 2)) s. Its products are"
-        + " \(fixed(operations * Double(stepsPerEpoch) / 1e9, 1)) GFLOP:")
+      "  A ReLU epoch of \(spacedThousands(stepsPerEpoch)) steps, every wait included:"
+        + " \(fixed(epoch, 2)) s. Its products")
     print(
-      "  \(fixed(atPeak, 2)) s at the peak estimate, so this epoch runs at"
-        + " \(fixed(100 * atPeak / epoch, 0))% of it.")
+      "  are \(fixed(operations * Double(stepsPerEpoch) / 1e9, 1)) GFLOP, \(fixed(atPeak, 2)) s"
+        + " at the peak estimate: \(fixed(100 * atPeak / epoch, 0))% of it.")
+  }
+
+  /// `count` synthetic images: 1 000 random ones repeated, since the time of a step does
+  /// not depend on the pixels, and random labels.
+  static func syntheticImages(count: Int, seed: UInt64) -> LabeledImages {
+    var generator = SeededGenerator(seed: seed)
+    let distinct = (0..<1_000 * 784).map { _ in UInt8(truncatingIfNeeded: generator.next()) }
+    var pixels: [UInt8] = []
+    pixels.reserveCapacity(count * 784)
+    for _ in 0..<count / 1_000 { pixels.append(contentsOf: distinct) }
+    return LabeledImages(
+      pixels: pixels, labels: (0..<count).map { _ in UInt8(generator.nextInt(below: 10)) },
+      imageRows: 28, imageColumns: 28)
   }
 
   // MARK: - Helpers

@@ -112,7 +112,6 @@ public struct MachinePeak: Sendable, Equatable {
     try? String(contentsOfFile: "/proc/cpuinfo", encoding: .utf8)
   }
 
-  // lesson: ladder-clock
   /// The clock, measured: a chain of additions where each waits for the one before.
   ///
   ///     x += step; x += step; …      one addition every `latency` cycles
@@ -138,7 +137,6 @@ public struct MachinePeak: Sendable, Equatable {
     }
     return rates.max()!
   }
-  // end lesson
 
   @inline(never)
   static func dependentAdditions(_ count: Int, step: Double) -> Double {

@@ -37,7 +37,6 @@ public enum ProductLadder {
   /// Rows of C in one unit of work of rungs 4–5 (a multiple of `tileRows`).
   public static let rowBlock = 96
 
-  // lesson: ladder-triple-loop
   /// Rung 1: the definition, on nested arrays.
   ///
   ///     C[i][j] = Σₚ A[i][p] · B[p][j]        (m × k) · (k × n) → (m × n)
@@ -56,7 +55,6 @@ public enum ProductLadder {
     }
     return c
   }
-  // end lesson
 
   // lesson: ladder-loop-order
   /// Rung 2: the same products in the order i, p, j, over raw buffers.
@@ -103,7 +101,6 @@ public enum ProductLadder {
     let (m, k, n) = (a.rows, a.columns, b.columns)
     var c = Matrix(rows: m, columns: n)
     let wholeColumns = n / tileColumns * tileColumns
-    // lesson: ladder-register-tiles
     a.values.withUnsafeBufferPointer { a in
       b.values.withUnsafeBufferPointer { b in
         c.values.withUnsafeMutableBufferPointer { c in
@@ -125,11 +122,9 @@ public enum ProductLadder {
         }
       }
     }
-    // end lesson
     return c
   }
 
-  // lesson: ladder-tile-kernel
   /// The 4 × 16 register tile: `C[0..<rows][0..<16] (+)= A[0..<rows][0..<depth] ·
   /// B[0..<depth][0..<16]`. Four `SIMD16<Float>` sums (eight 256-bit registers on AVX2)
   /// stay in registers for the whole loop; each step loads 16 numbers of B once and uses
@@ -164,7 +159,6 @@ public enum ProductLadder {
       target.storeBytes(of: old + sum, as: SIMD16<Float>.self)
     }
   }
-  // end lesson
 
   /// Rung 4: rung 3's kernel on B packed into 16-column strips, k in blocks of ≤ 256.
   ///
@@ -188,7 +182,6 @@ public enum ProductLadder {
     return c
   }
 
-  // lesson: ladder-dispatch-threads
   /// Rung 5: rung 4's units spread over the cores by `DispatchQueue.concurrentPerform`.
   ///
   /// Units write disjoint parts of C, so they need no locks. Handing them to other
@@ -210,7 +203,6 @@ public enum ProductLadder {
     }
     return c
   }
-  // end lesson
 
   static func checkShapes(_ a: Matrix, _ b: Matrix, _ rung: String) {
     require(
@@ -254,7 +246,6 @@ struct PackedStrips: @unchecked Sendable {
     (rows + ProductLadder.rowBlock - 1) / ProductLadder.rowBlock * strips
   }
 
-  // lesson: ladder-packed-unit
   /// One unit: rows 96u…96u+95 of C times one strip, k block by k block. Writes only its
   /// own rows and columns of C, so units may run on different threads.
   func multiplyUnit(
@@ -296,5 +287,4 @@ struct PackedStrips: @unchecked Sendable {
       }
     }
   }
-  // end lesson
 }
