@@ -55,6 +55,21 @@ public struct LearnerJob: Codable, Equatable, Sendable {
     self.scaledPixels = scaledPixels
   }
 
+  /// The job of training like `options` on every training image of `dataset` and
+  /// evaluating its test images, once per activation and seed: what NeuralKit's reference
+  /// runs beside it.
+  public init(
+    _ options: TrainingOptions, on dataset: Dataset, dataFolder: String,
+    activations: [Activation], seeds: [UInt64]
+  ) {
+    self.init(
+      dataset: dataset.kind, dataFolder: dataFolder, trainingCount: dataset.train.count,
+      testCount: dataset.test.count, hiddenLayers: options.hiddenLayers,
+      activations: activations, seeds: seeds, epochs: options.epochs,
+      batchSize: options.batchSize, learningRate: options.learningRate,
+      scaledPixels: options.scaledPixels)
+  }
+
   /// The layer sizes for images of `inputs` pixels and `classes` classes.
   func layerSizes(inputs: Int, classes: Int) -> [Int] { [inputs] + hiddenLayers + [classes] }
 }

@@ -131,3 +131,14 @@ func signalName(_ signal: Int32) -> String {
   ]
   return names[signal].map { "\($0) (\(signal))" } ?? "signal \(signal)"
 }
+
+extension LearnerProblem {
+  /// Prints on standard error that `program --engine yours` stopped, and why, then exits
+  /// with status 1.
+  public func stopProgram(_ program: String) -> Never {
+    FileHandle.standardError.write(
+      Data(
+        "\n\(program) --engine yours stopped: your network cannot go on.\n\(message)\n".utf8))
+    exit(1)
+  }
+}

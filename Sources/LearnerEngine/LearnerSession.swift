@@ -273,3 +273,18 @@ private final class ErrorText: @unchecked Sendable {
     return line.map { String($0.trimmingCharacters(in: .whitespaces)) }
   }
 }
+
+extension LearnerSession {
+  /// Starts `job` and waits until every learner function has answered a first call,
+  /// saying so on standard output (each line after `indent`); a problem stops the program
+  /// (`LearnerProblem.stopProgram`). What a lesson's `--engine yours` does first.
+  public static func startedOrExit(
+    _ job: LearnerJob, program: String, indent: String = ""
+  ) -> LearnerSession {
+    print("\(indent)checking that each of your functions answers a first call …")
+    fflush(nil)
+    let session = LearnerSession(job: job)
+    if let problem = session.waitUntilReady() { problem.stopProgram(program) }
+    return session
+  }
+}

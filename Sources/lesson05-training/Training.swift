@@ -37,8 +37,9 @@ struct TrainingLesson {
 
   static func main() {
     LearnerSession.runChildIfAsked()  // `--engine yours` trains the learner's code in a child
-    let arguments = parser.parseOrExit()
-    refuseWhatYoursCannotDo(arguments)
+    let parsed = parser.parsedOrExit()
+    let arguments = parsed.settings
+    refuseWhatYoursCannotDo(arguments, given: parsed.given)
     let kind = arguments.datasets[0]  // this lesson's --dataset names one
     let style = TerminalStyle.standardOutput(plain: arguments.plain)
     print(style.bold("Lesson 05 — training a network on \(kind.displayName)"))

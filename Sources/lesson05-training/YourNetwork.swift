@@ -12,8 +12,7 @@ extension TrainingLesson {
   /// It trains on every training image and evaluates the test images after each epoch
   /// (your `evaluate`), to compare your numbers with NeuralKit's, not to choose anything:
   /// `--split` with it is refused too.
-  static func refuseWhatYoursCannotDo(_ arguments: TrainingArguments) {
-    let given = (try? parser.parse(Array(CommandLine.arguments.dropFirst())))?.given ?? []
+  static func refuseWhatYoursCannotDo(_ arguments: TrainingArguments, given: Set<String>) {
     guard arguments.engine == .yours,
       arguments.options.optimizer != .adam || given.contains("split")
     else { return }
@@ -41,16 +40,10 @@ extension TrainingLesson {
         + " \(spacedThousands(dataset.test.count)) test images")
     print("")
     let job = LearnerJob(
-      dataset: dataset.kind, dataFolder: located.source.folder,
-      trainingCount: dataset.train.count, testCount: dataset.test.count,
-      hiddenLayers: options.hiddenLayers, activations: [options.activation], seeds: [seed],
-      epochs: options.epochs, batchSize: options.batchSize, learningRate: options.learningRate,
-      scaledPixels: options.scaledPixels)
+      options, on: dataset, dataFolder: located.source.folder, activations: [options.activation],
+      seeds: [seed])
     let start = DispatchTime.now().uptimeNanoseconds
-    print("checking that each of your functions answers a first call …")
-    fflush(nil)
-    let session = LearnerSession(job: job)
-    if let problem = session.waitUntilReady() { stop(problem) }
+    let session = LearnerSession.startedOrExit(job, program: program)
     print("ok; training NeuralKit's network (the reference) …")
     fflush(nil)
     var network = Network(
@@ -74,7 +67,7 @@ extension TrainingLesson {
       fflush(nil)
       last = epoch
     }
-    if let problem { stop(problem) }
+    if let problem { problem.stopProgram(program) }
     guard let last, let final = reference.final else { exit(1) }
     let count = dataset.test.count
     let yoursRight = Int((last.testAccuracy * Double(count)).rounded())
@@ -94,14 +87,5 @@ extension TrainingLesson {
     print("Its exercises: exercises/05-training/; check them with")
     print("swift test --disable-xctest --filter Lesson05")
     print("Next: lesson 06 (swift run lesson06-relu-vs-sigmoid --engine yours).")
-  }
-
-  /// Prints what stopped the learner's network and exits 1.
-  static func stop(_ problem: LearnerProblem) -> Never {
-    FileHandle.standardError.write(
-      Data(
-        "\n\(program) --engine yours stopped: your network cannot go on.\n\(problem.message)\n".utf8
-      ))
-    exit(1)
   }
 }

@@ -5,9 +5,8 @@ import NeuralKit
 
 /// `--ablation`: the source post's gap, attributed one factor at a time.
 extension ReLUVersusSigmoid {
-  static func runAblation(_ settings: Settings, style: TerminalStyle) {
+  static func runAblation(_ settings: Settings, given: Set<String>, style: TerminalStyle) {
     let arguments = settings.training
-    let given = (try? parser.parse(Array(CommandLine.arguments.dropFirst())))?.given ?? []
     let kinds = given.contains("dataset") ? arguments.datasets : [.fashionMNIST]
     let ablation = GapAblation(seeds: arguments.seeds, epochs: arguments.options.epochs)
     print(

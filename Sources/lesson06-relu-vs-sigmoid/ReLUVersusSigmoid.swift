@@ -29,35 +29,14 @@ struct ReLUVersusSigmoid {
     flag.lifted(to: \.training)
   }
 
-  /// `--activations relu,sigmoid,tanh`: the activations compared, the first against each
-  /// other one.
-  static let activationList = FlagValue<[Activation]>(
-    placeholder: "A,B[,C…]",
-    expectation: .described(
-      "two or more different ones of relu, sigmoid, tanh, leaky-relu, separated by commas",
-      example: "relu,sigmoid"),
-    read: { text in
-      let names: [String: Activation] = [
-        "relu": .relu, "sigmoid": .sigmoid, "tanh": .tanh, "leaky-relu": .leakyReLU(alpha: 0.01),
-      ]
-      let list = text.lowercased().split(separator: ",", omittingEmptySubsequences: false)
-        .map { names[String($0)] }
-      guard list.count >= 2, list.allSatisfy({ $0 != nil }) else { return nil }
-      let activations = list.compactMap { $0 }
-      return Set(activations.map(\.description)).count == activations.count ? activations : nil
-    },
-    show: { activations in
-      activations.map { $0 == .leakyReLU(alpha: 0.01) ? "leaky-relu" : $0.description }
-        .joined(separator: ",")
-    })
-
   /// The lesson's flags and the source post's two configurations, as presets: the code it
   /// shows (the default), and what its notebook actually ran. `--help` is written from them.
   static let parser = CommandLineParser(
     program: program,
     summary: """
-      Trains 784 → 128 → 10 with ReLU and with Sigmoid hidden units, from the same weights
-      on the same batches per seed, and reports accuracy, loss and speed of learning.
+      Trains 784 → 128 → 10 with ReLU, Sigmoid and tanh hidden units, from the same
+      weights on the same batches per seed, validates on 10% of the training images held
+      out, tests once at the end, and reports accuracy, loss and speed of learning.
       Writes results/relu-vs-sigmoid.md (report with charts) and CSV files.
       """,
     defaults: {
@@ -71,7 +50,7 @@ struct ReLUVersusSigmoid {
       shared(.datasets), shared(.epochs), shared(.batchSize), shared(.learningRate),
       shared(.optimizer), shared(.seeds), shared(.hidden), shared(.pixels), shared(.split),
       .value(
-        "activations", activationList,
+        "activations", .activations,
         help: "the hidden activations compared, the first against each other one",
         at: \.activations),
       shared(.evaluateEvery), shared(.dataDirectory), shared(.outputDirectory), shared(.engine),
@@ -105,18 +84,19 @@ struct ReLUVersusSigmoid {
 
   static func main() {
     LearnerSession.runChildIfAsked()  // `--engine yours` trains the learner's code in a child
-    let settings = parser.parseOrExit()
+    let parsed = parser.parsedOrExit()
+    let (settings, given) = (parsed.settings, parsed.given)
     let arguments = settings.training
-    refuseWhatYoursCannotDo(arguments)
+    refuseWhatYoursCannotDo(arguments, given: given)
     let style = TerminalStyle.standardOutput(plain: arguments.plain)
     print(style.bold("Lesson 06 — ReLU vs Sigmoid, a controlled experiment"))
     print("command: \(parser.reproducingCommand())")
     if arguments.engine == .yours {
-      runYours(arguments, style: style)
+      runYours(arguments, given: given, style: style)
       return
     }
     if settings.ablation {
-      runAblation(settings, style: style)
+      runAblation(settings, given: given, style: style)
       return
     }
     var reports: [(DatasetKind, ExperimentReport, LocatedDataset)] = []
@@ -196,7 +176,7 @@ struct ReLUVersusSigmoid {
         bar.clear()
         print(
           runLine(
-            run, validation: arguments.split == .testAsValidation ? "test" : "val",
+            run, validation: arguments.split.validationLabel,
             quick: arguments.quick))
         fflush(nil)  // show each run as it ends, also in a file or a pipe
       default: break
@@ -215,7 +195,7 @@ struct ReLUVersusSigmoid {
     for line in report.thresholdLines { print("  " + wrapped(line, width: 78, indent: "    ")) }
     print("")
     print(
-      "  \(report.validationName == "val" ? "validation" : "test") accuracy (%) against epochs, mean over seeds:"
+      "  \(arguments.split.validationWord) accuracy (%) against epochs, mean over seeds:"
     )
     let glyphs: [Character] = ["*", "o", "+", "x"]
     let chart = SeriesPlot.text(

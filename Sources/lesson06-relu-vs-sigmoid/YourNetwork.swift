@@ -12,9 +12,9 @@ import NeuralKit
 /// them, the run only compares your numbers with NeuralKit's).
 extension ReLUVersusSigmoid {
   /// The reduced experiment's settings, for the flags not typed.
-  static func reducedForYours(_ arguments: TrainingArguments) -> TrainingArguments {
-    let given =
-      (try? parser.parse(Array(CommandLine.arguments.dropFirst())))?.given ?? []
+  static func reducedForYours(_ arguments: TrainingArguments, given: Set<String>)
+    -> TrainingArguments
+  {
     var reduced = arguments
     if !given.contains("dataset") { reduced.datasets = [.mnist] }
     if !given.contains("seeds") && !arguments.quick { reduced.seeds = [1] }
@@ -26,8 +26,7 @@ extension ReLUVersusSigmoid {
   /// Before anything is printed: `--engine yours` trains with Adam (the learner's
   /// `trainEpoch`) on the official training images and evaluates the test images; anything
   /// else is refused with exit code 2.
-  static func refuseWhatYoursCannotDo(_ arguments: TrainingArguments) {
-    let given = (try? parser.parse(Array(CommandLine.arguments.dropFirst())))?.given ?? []
+  static func refuseWhatYoursCannotDo(_ arguments: TrainingArguments, given: Set<String>) {
     guard arguments.engine == .yours,
       arguments.options.optimizer != .adam
         || (given.contains("split") && arguments.split != .testAsValidation)
@@ -40,8 +39,8 @@ extension ReLUVersusSigmoid {
     exit(2)
   }
 
-  static func runYours(_ typed: TrainingArguments, style: TerminalStyle) {
-    let arguments = reducedForYours(typed)
+  static func runYours(_ typed: TrainingArguments, given: Set<String>, style: TerminalStyle) {
+    let arguments = reducedForYours(typed, given: given)
     let options = arguments.options
     print(
       wrapped(
@@ -80,16 +79,10 @@ extension ReLUVersusSigmoid {
         + " Adam \(options.learningRate), batch \(options.batchSize)")
     let activations: [Activation] = [.relu, .sigmoid]
     var job = LearnerJob(
-      dataset: dataset.kind, dataFolder: located.source.folder,
-      trainingCount: dataset.train.count, testCount: dataset.test.count,
-      hiddenLayers: options.hiddenLayers, activations: activations, seeds: arguments.seeds,
-      epochs: options.epochs, batchSize: options.batchSize, learningRate: options.learningRate,
-      scaledPixels: options.scaledPixels)
+      options, on: dataset, dataFolder: located.source.folder, activations: activations,
+      seeds: arguments.seeds)
     job.evaluatesTrainingSet = true
-    print("  checking that each of your functions answers a first call …")
-    fflush(nil)
-    let session = LearnerSession(job: job)
-    if let problem = session.waitUntilReady() { stop(problem) }
+    let session = LearnerSession.startedOrExit(job, program: program, indent: "  ")
     print("  ok; training NeuralKit's networks (the reference) …")
     fflush(nil)
     var referenceOptions = options
@@ -114,7 +107,7 @@ extension ReLUVersusSigmoid {
           + (arguments.quick ? "" : "  (\(fixed(seconds, 1)) s)"))
       fflush(nil)
     }
-    if let problem { stop(problem) }
+    if let problem { problem.stopProgram(program) }
     print("")
     print(experiment.table(beside: reference).text)
     print("")
@@ -134,14 +127,5 @@ extension ReLUVersusSigmoid {
         + (gap == 0 ? ": the same numbers, so the same verdict." : ".")
     }
     print("  " + wrapped(verdict, width: 78, indent: "  "))
-  }
-
-  /// Prints what stopped the learner's network and exits 1.
-  static func stop(_ problem: LearnerProblem) -> Never {
-    FileHandle.standardError.write(
-      Data(
-        "\n\(program) --engine yours stopped: your network cannot go on.\n\(problem.message)\n"
-          .utf8))
-    exit(1)
   }
 }

@@ -99,6 +99,14 @@ public struct CommandLineParser<Settings> {
   public func parseOrExit(_ arguments: [String] = Array(CommandLine.arguments.dropFirst()))
     -> Settings
   {
+    parsedOrExit(arguments).settings
+  }
+
+  /// `parseOrExit`, keeping which flags were typed, for a program whose defaults depend
+  /// on them (`parsed.given.contains("dataset")`).
+  public func parsedOrExit(_ arguments: [String] = Array(CommandLine.arguments.dropFirst()))
+    -> ParsedCommandLine<Settings>
+  {
     let parsed: ParsedCommandLine<Settings>
     do {
       parsed = try parse(arguments)
@@ -110,7 +118,7 @@ public struct CommandLineParser<Settings> {
       print(help)
       exit(0)
     }
-    return parsed.settings
+    return parsed
   }
 
   /// The command that repeats this run, for a program to print: `swift run PROGRAM` and

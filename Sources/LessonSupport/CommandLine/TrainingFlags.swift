@@ -67,10 +67,8 @@ extension Flag where Settings == TrainingArguments {
   /// `--activation relu|sigmoid|tanh|leaky-relu` (Leaky ReLU with α = 0.01).
   public static var activation: Flag {
     .value(
-      "activation",
-      .oneOf([
-        "relu": .relu, "sigmoid": .sigmoid, "tanh": .tanh, "leaky-relu": .leakyReLU(alpha: 0.01),
-      ]), help: "the hidden layers' activation", at: \.options.activation)
+      "activation", .oneOf(Activation.flagNames), help: "the hidden layers' activation",
+      at: \.options.activation)
   }
 
   /// `--pixels scaled|raw`: inputs in [0, 1] or 0…255.
@@ -149,5 +147,37 @@ extension Flag where Settings == TrainingArguments {
     .value(
       "out", .text(placeholder: "DIR", meaning: "a folder", example: "results"),
       help: "where results go", at: \.outputDirectory)
+  }
+}
+
+extension Activation {
+  /// The words the flags take for the activations, in the order `--help` lists them
+  /// (Leaky ReLU with α = 0.01).
+  public static let flagNames: KeyValuePairs<String, Activation> = [
+    "relu": .relu, "sigmoid": .sigmoid, "tanh": .tanh, "leaky-relu": .leakyReLU(alpha: 0.01),
+  ]
+}
+
+extension FlagValue where Value == [Activation] {
+  /// Two or more different activations separated by commas: `--activations relu,sigmoid`.
+  public static var activations: FlagValue {
+    let names = Activation.flagNames
+    let words = names.map(\.key)
+    return FlagValue(
+      placeholder: "A,B[,C…]",
+      expectation: .described(
+        "two or more different ones of \(words.joined(separator: ", ")), separated by commas",
+        example: "relu,sigmoid"),
+      read: { text in
+        let list = text.lowercased().split(separator: ",", omittingEmptySubsequences: false)
+          .map { word in names.first { $0.key == word }?.value }
+        guard list.count >= 2, list.allSatisfy({ $0 != nil }) else { return nil }
+        let activations = list.compactMap { $0 }
+        return Set(activations.map(\.description)).count == activations.count ? activations : nil
+      },
+      show: { activations in
+        activations.compactMap { activation in names.first { $0.value == activation }?.key }
+          .joined(separator: ",")
+      })
   }
 }

@@ -22,10 +22,6 @@ public struct ExperimentReport: Sendable {
     kind == .mnist ? 0.97 : 0.85
   }
 
-  /// What the validation images are called in tables: `test` when the split validates on
-  /// the test images (as Keras' tutorials do), `val` otherwise.
-  public var validationName: String { result.split == .testAsValidation ? "test" : "val" }
-
   /// True when the runs evaluated separate test images after training.
   public var hasTest: Bool { result.runs.contains { $0.testCount > 0 } }
 
@@ -38,35 +34,28 @@ public struct ExperimentReport: Sendable {
   public var markdownTable: TextTable { table(wide: true) }
 
   private func table(wide: Bool) -> TextTable {
-    let v = validationName
-    var headers = ["model", "train acc", "\(v) acc"]
-    var metrics: [(ExperimentRun) -> (Double?, Bool)] = [
-      { ($0.train?.accuracy, true) }, { ($0.validation?.accuracy, true) },
-    ]
-    if hasTest {
-      headers += ["test acc"]
-      metrics += [{ ($0.test?.accuracy, true) }]
-    }
+    // Each column: its header, the part of a run it reads, accuracy (percent) or loss.
+    typealias Column = (header: String, part: (ExperimentRun) -> BatchResult?, accuracy: Bool)
+    let v = result.split.validationLabel
+    let train: (ExperimentRun) -> BatchResult? = { $0.train }
+    let validation: (ExperimentRun) -> BatchResult? = { $0.validation }
+    let test: (ExperimentRun) -> BatchResult? = { $0.test }
+    var columns: [Column] = [("train acc", train, true), ("\(v) acc", validation, true)]
+    if hasTest { columns.append(("test acc", test, true)) }
     if !hasTest || wide {
-      headers += ["train loss", "\(v) loss"]
-      metrics += [
-        { ($0.train.map { Double($0.loss) }, false) },
-        { ($0.validation.map { Double($0.loss) }, false) },
-      ]
+      columns += [("train loss", train, false), ("\(v) loss", validation, false)]
     }
-    if hasTest {
-      headers += ["test loss"]
-      metrics += [{ ($0.test.map { Double($0.loss) }, false) }]
-    }
+    if hasTest { columns.append(("test loss", test, false)) }
     let rows = result.activations.map { activation -> [String] in
       let runs = result.runs(of: activation)
       let diverged = runs.filter(\.diverged).count
-      let cells = metrics.map { metric -> String in
-        guard let summary = result.summary(of: activation, { metric($0).0 }) else {
-          return "diverged"
+      let cells = columns.map { column -> String in
+        let value = { (run: ExperimentRun) in
+          column.part(run).map { column.accuracy ? $0.accuracy : Double($0.loss) }
         }
-        let percent = runs.first.map { metric($0).1 } ?? true
-        return percent ? summary.plusMinus(2, scale: 100, unit: "%") : summary.plusMinus(4)
+        guard let summary = result.summary(of: activation, value) else { return "diverged" }
+        return column.accuracy
+          ? summary.plusMinus(2, scale: 100, unit: "%") : summary.plusMinus(4)
       }
       return [activation.displayName] + cells + [
         diverged == 0 ? "\(runs.count)" : "\(runs.count - diverged)/\(runs.count)"
@@ -74,7 +63,7 @@ public struct ExperimentReport: Sendable {
     }
     // "runs": seeds that trained to the end; 2/3 means one diverged (its row of the
     // per-run list says where).
-    return TextTable(headers: headers + ["runs"], rows: rows)
+    return TextTable(headers: ["model"] + columns.map(\.header) + ["runs"], rows: rows)
   }
 
   /// The first activation against each other one, seed by seed: the difference of final
@@ -82,7 +71,7 @@ public struct ExperimentReport: Sendable {
   /// activations.
   public var pairedTable: TextTable? {
     guard let first = result.activations.first, result.activations.count > 1 else { return nil }
-    let v = validationName
+    let v = result.split.validationLabel
     var headers = ["difference", "\(v), per seed", "\(v), mean ± std"]
     if hasTest { headers += ["test, mean ± std"] }
     let rows = result.activations.dropFirst().map { other -> [String] in
@@ -130,7 +119,7 @@ public struct ExperimentReport: Sendable {
   /// beside it. Speed: which activation reached the threshold first.
   public var verdict: String {
     guard let first = result.activations.first, result.activations.count > 1 else { return "" }
-    let v = validationName == "val" ? "validation" : "test"
+    let v = result.split.validationWord
     var sentences: [String] = []
     for other in result.activations.dropFirst() {
       sentences.append(accuracySentence(first, other, validation: v))
@@ -178,7 +167,7 @@ public struct ExperimentReport: Sendable {
   }
 
   private func speedSentence() -> String {
-    let name = validationName == "val" ? "validation" : "test"
+    let name = result.split.validationWord
     let target = "\(fixed(threshold * 100, 0))% \(name) accuracy"
     let means = result.activations.compactMap { activation -> (Activation, Double)? in
       let hits = result.epochsToReach(threshold, activation).compactMap { $0 }

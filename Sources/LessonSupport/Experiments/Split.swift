@@ -46,6 +46,13 @@ public enum Split: String, CaseIterable, Equatable, Sendable {
     }
   }
 
+  /// What tables call the validation images: `test` when they are the test images,
+  /// `val` otherwise.
+  public var validationLabel: String { self == .testAsValidation ? "test" : "val" }
+
+  /// The same in a sentence: `test` or `validation`.
+  public var validationWord: String { self == .testAsValidation ? "test" : "validation" }
+
   /// What the validation images are, for a run's header: `10% of the training images`.
   public var validationDescription: String {
     switch self {

@@ -1,3 +1,5 @@
+import NeuralKit
+
 /// Plain loops, as a learner would write them, each with one mistake.
 extension WrongImplementation {
   static let lesson03: [WrongImplementation] = [
@@ -33,7 +35,7 @@ extension WrongImplementation {
       exercise: .gradientCheckFails, mistake: "absolute tolerance: |analytic − numerical| > 1e-6"
     ) {
       GradientCheckerChecks.gradientCheckFails { loss, p, g in
-        let numerical = centralDifferences(loss, p, step: 1e-5)
+        let numerical = GradientCheck.numericalGradient(of: loss, at: p, step: 1e-5)
         return zip(g, numerical).contains { abs($0 - $1) > 1e-6 }
       }
     },
@@ -41,7 +43,7 @@ extension WrongImplementation {
       exercise: .gradientCheckFails, mistake: "tolerance tighter than Float: 1e-9 of the largest"
     ) {
       GradientCheckerChecks.gradientCheckFails { loss, p, g in
-        let numerical = centralDifferences(loss, p, step: 1e-5)
+        let numerical = GradientCheck.numericalGradient(of: loss, at: p, step: 1e-5)
         let scale = numerical.map(abs).max() ?? 0
         return zip(g, numerical).contains { abs($0 - $1) > 1e-9 * scale }
       }
@@ -50,7 +52,7 @@ extension WrongImplementation {
       exercise: .gradientCheckFails, mistake: "(L(p + h) − L(p − h)) / h: the 2 forgotten"
     ) {
       GradientCheckerChecks.gradientCheckFails { loss, p, g in
-        let numerical = centralDifferences(loss, p, step: 1e-5).map { 2 * $0 }
+        let numerical = GradientCheck.numericalGradient(of: loss, at: p, step: 1e-5).map { 2 * $0 }
         let scale = numerical.map(abs).max() ?? 0
         return zip(g, numerical).contains { abs($0 - $1) > 1e-4 * scale }
       }
@@ -59,7 +61,7 @@ extension WrongImplementation {
       exercise: .gradientCheckFails, mistake: "a loose tolerance: 50% of the largest"
     ) {
       GradientCheckerChecks.gradientCheckFails { loss, p, g in
-        let numerical = centralDifferences(loss, p, step: 1e-5)
+        let numerical = GradientCheck.numericalGradient(of: loss, at: p, step: 1e-5)
         let scale = numerical.map(abs).max() ?? 0
         return zip(g, numerical).contains { abs($0 - $1) > 0.5 * scale }
       }
@@ -83,18 +85,5 @@ extension WrongImplementation {
   {
     let db = transposed(dY).map { $0.reduce(0, +) }
     return (product(transposed(x), dY), db, product(dY, transposed(w)))
-  }
-}
-
-/// Central differences, as a learner's gradient checker computes them.
-func centralDifferences(_ loss: ([Double]) -> Double, _ p: [Double], step h: Double) -> [Double] {
-  var point = p
-  return p.indices.map { i in
-    point[i] = p[i] + h
-    let up = loss(point)
-    point[i] = p[i] - h
-    let down = loss(point)
-    point[i] = p[i]
-    return (up - down) / (2 * h)
   }
 }
