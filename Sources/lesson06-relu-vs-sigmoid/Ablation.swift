@@ -58,9 +58,9 @@ extension ReLUVersusSigmoid {
         (
           "relu-vs-sigmoid-ablation-\(kind.folderName).csv",
           CSVTable(
-            header: ["configuration"] + ExperimentReport.finalHeader,
+            header: ["configuration"] + ExperimentResult.finalHeader,
             rows: zip(result.names, result.results).flatMap { name, experiment in
-              ExperimentReport(result: experiment, threshold: 1).finalRows.map { [name] + $0 }
+              experiment.finalRows.map { [name] + $0 }
             }
           ).text
         ))

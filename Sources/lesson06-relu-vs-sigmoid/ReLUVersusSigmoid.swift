@@ -233,7 +233,7 @@ struct ReLUVersusSigmoid {
       ).text
     files["relu-vs-sigmoid-final.csv"] =
       CSVTable(
-        header: ExperimentReport.finalHeader, rows: reports.flatMap { $0.1.finalRows }
+        header: ExperimentResult.finalHeader, rows: reports.flatMap { $0.1.result.finalRows }
       ).text
     files["relu-vs-sigmoid-evaluations.csv"] =
       CSVTable(

@@ -159,3 +159,24 @@ public struct ExperimentResult: Equatable, Sendable {
     runs(of: activation).map { $0.history.firstReaching(accuracy: threshold)?.epochs }
   }
 }
+
+extension ExperimentResult {
+  /// One CSV row per run: its final numbers (empty cells for a diverged run or no test).
+  public static let finalHeader = [
+    "dataset", "activation", "seed", "split", "train_loss", "train_accuracy", "validation_loss",
+    "validation_accuracy", "test_loss", "test_accuracy",
+  ]
+
+  /// One row per run, in `finalHeader`'s order.
+  public var finalRows: [[String]] {
+    runs.map { run in
+      let cells = [run.train, run.validation, run.test].flatMap { part -> [String] in
+        guard let part else { return ["", ""] }
+        return [fixed(part.loss, 6), fixed(part.accuracy, 6)]
+      }
+      return [
+        datasetName, run.activation.description, "\(run.seed)", split.rawValue,
+      ] + cells
+    }
+  }
+}

@@ -238,25 +238,6 @@ public struct ExperimentReport: Sendable {
     }
   }
 
-  /// One CSV row per run: its final numbers (empty cells for a diverged run or no test).
-  public static let finalHeader = [
-    "dataset", "activation", "seed", "split", "train_loss", "train_accuracy", "validation_loss",
-    "validation_accuracy", "test_loss", "test_accuracy",
-  ]
-
-  /// This result's per-run rows.
-  public var finalRows: [[String]] {
-    result.runs.map { run in
-      let cells = [run.train, run.validation, run.test].flatMap { part -> [String] in
-        guard let part else { return ["", ""] }
-        return [fixed(part.loss, 6), fixed(part.accuracy, 6)]
-      }
-      return [
-        result.datasetName, run.activation.description, "\(run.seed)", result.split.rawValue,
-      ] + cells
-    }
-  }
-
   /// One CSV row per validation point (within the first epoch and at epoch ends).
   public static let evaluationHeader = [
     "dataset", "activation", "seed", "step", "epochs", "validation_loss", "validation_accuracy",
